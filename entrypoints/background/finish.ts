@@ -1,0 +1,62 @@
+/**
+ * The end of a page's watch period: ask every frame for the queue state, run the click test
+ * when wanted, look up the cookie's expiry, then let the rules about what never happened
+ * decide. Also the per-link click test and reveal asked for by the popup and the panel.
+ */
+import { browser } from 'wxt/browser';
+import { PARTNER_COOKIE } from '../../src/detect/cookie';
+import type { ToContent } from '../../src/protocol/messages';
+import { updateTab } from './store';
+
+const FRAME_TIMEOUT_MS = 3000;
+
+/** Sends `msg` to every frame of the tab and waits (bounded) for all answers. */
+async function toAllFrames(tabId: number, msg: ToContent): Promise<unknown[]> {
+  const frames = (await browser.webNavigation.getAllFrames({ tabId }).catch(() => null)) ?? [{ frameId: 0 }];
+  return Promise.all(
+    frames.map((f) =>
+      Promise.race([
+        browser.tabs.sendMessage(tabId, msg, { frameId: f.frameId }).catch(() => undefined),
+        new Promise((resolve) => setTimeout(resolve, FRAME_TIMEOUT_MS)),
+      ]),
+    ),
+  );
+}
+
+export async function runClickTest(tabId: number, linkId?: string): Promise<void> {
+  await updateTab(tabId, (tab) => {
+    tab.page.clickTest = 'running';
+    return true;
+  });
+  await toAllFrames(tabId, { type: 'click-test', ...(linkId && { linkId }) });
+  await updateTab(tabId, (tab) => {
+    tab.page.clickTest = 'done';
+    return true;
+  });
+}
+
+export async function finishPage(tabId: number, opts: { clickTest: boolean; expectPartnero?: boolean }): Promise<void> {
+  await toAllFrames(tabId, { type: 'collect' });
+  if (opts.clickTest) await runClickTest(tabId);
+  await updateTab(tabId, async (tab) => {
+    tab.page.watchEnded = true;
+    if (opts.expectPartnero) tab.page.expectPartnero = true;
+    await refreshCookieDetails(tab.page);
+    return true;
+  });
+}
+
+/** Expiry, domain and path are only visible through the cookies API. */
+export async function refreshCookieDetails(page: { url: string; cookie: import('../../src/model/types').CookieInfo | null }): Promise<void> {
+  if (!page.cookie || !/^https?:/.test(page.url)) return;
+  const found = await browser.cookies.getAll({ url: page.url, name: PARTNER_COOKIE }).catch(() => []);
+  const c = found.find((x) => x.value === page.cookie?.raw) ?? found[0];
+  if (!c) return;
+  page.cookie.expires = c.expirationDate ?? null;
+  page.cookie.domain = c.domain;
+  page.cookie.path = c.path;
+}
+
+export function reveal(tabId: number, linkId: string): Promise<unknown> {
+  return toAllFrames(tabId, { type: 'reveal', linkId });
+}

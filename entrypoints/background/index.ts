@@ -1,0 +1,106 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { type AutomationRequest, type TabSnapshot, type ToBackground } from '../../src/protocol/messages';
+import { applyEvents } from '../../src/store/reducer';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/store/settings';
+import { updateBadge } from './badge';
+import { finishPage, refreshCookieDetails, reveal, runClickTest } from './finish';
+import { forgetIdentity, onTopBridge, onTopCommitted } from './lifecycle';
+import { watchNetwork } from './network';
+import { dropTab, onTabChanged, readTab, updateTab } from './store';
+import { watchViews } from './views';
+
+/** Wires browser events to the store; all logic lives in src/ and the modules beside this file. */
+export default defineBackground(() => {
+  onTabChanged(updateBadge);
+  watchViews();
+  watchNetwork();
+
+  browser.webNavigation.onCommitted.addListener((d) => {
+    if (d.frameId !== 0) return;
+    void updateTab(d.tabId, (tab) => onTopCommitted(d.tabId, tab, d.url, d.timeStamp));
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    dropTab(tabId);
+    forgetIdentity(tabId);
+  });
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    const msg = raw as ToBackground;
+    const tabId = sender.tab?.id;
+    switch (msg?.type) {
+      case 'page-events':
+        if (tabId === undefined) return undefined;
+        return updateTab(tabId, async (tab) => {
+          const top = sender.frameId === 0;
+          if (top) onTopBridge(tabId, tab, sender.url ?? tab.page.url, msg.timeOrigin);
+          const hadCookie = tab.page.cookie?.raw;
+          const changed = applyEvents(tab, { frame: top ? 'top' : msg.frame, timeOrigin: msg.timeOrigin }, msg.events);
+          if (tab.page.cookie && tab.page.cookie.raw !== hadCookie) await refreshCookieDetails(tab.page);
+          return changed;
+        }).then(() => true);
+      case 'watch-end':
+        if (tabId === undefined || sender.frameId !== 0) return undefined;
+        return siteOptedIn(sender.url).then((clickTest) => finishPage(tabId, { clickTest }));
+      case 'automation':
+        if (tabId === undefined) return undefined;
+        return automation(tabId, msg.request);
+      case 'get-state':
+        return snapshot(msg.tabId);
+      case 'click-test':
+        return runClickTest(msg.tabId, msg.linkId).then(() => snapshot(msg.tabId));
+      case 'reveal':
+        return reveal(msg.tabId, msg.linkId);
+      case 'site-opt-in':
+        return setSiteOptIn(msg.origin, msg.enabled);
+      case 'response-bodies':
+        return attachBodies(msg.tabId, msg.bodies);
+      default:
+        return undefined;
+    }
+  });
+});
+
+async function snapshot(tabId: number): Promise<TabSnapshot> {
+  const tab = await readTab(tabId);
+  return { tabId, ...tab };
+}
+
+async function automation(tabId: number, req: AutomationRequest): Promise<TabSnapshot | true> {
+  if (req.op === 'finish') await finishPage(tabId, { clickTest: req.clickTest, expectPartnero: req.expectPartnero });
+  if (req.op === 'response-bodies') await attachBodies(tabId, req.bodies);
+  return snapshot(tabId);
+}
+
+/** Response bodies come from DevTools or the CLI (webRequest cannot read them). */
+function attachBodies(tabId: number, bodies: { url: string; body: string }[]): Promise<boolean> {
+  return updateTab(tabId, (tab) => {
+    let changed = false;
+    for (const { url, body } of bodies.slice(0, 200)) {
+      const req = tab.page.requests.find((r) => r.url === url && r.responseBody === undefined);
+      if (!req) continue;
+      req.responseBody = String(body).slice(0, 4000);
+      changed = true;
+    }
+    return changed;
+  });
+}
+
+async function settings(): Promise<Settings> {
+  const got = await browser.storage.local.get(SETTINGS_KEY);
+  return { ...DEFAULT_SETTINGS, ...(got[SETTINGS_KEY] as Partial<Settings> | undefined) };
+}
+
+async function siteOptedIn(url: string | undefined): Promise<boolean> {
+  if (!url) return false;
+  const origin = new URL(url).origin;
+  return (await settings()).clickTestOrigins.includes(origin);
+}
+
+async function setSiteOptIn(origin: string, enabled: boolean): Promise<Settings> {
+  const s = await settings();
+  const rest = s.clickTestOrigins.filter((o) => o !== origin);
+  const next = { ...s, clickTestOrigins: enabled ? [...rest, origin] : rest };
+  await browser.storage.local.set({ [SETTINGS_KEY]: next });
+  return next;
+}

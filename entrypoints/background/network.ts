@@ -1,0 +1,91 @@
+/**
+ * Watches the tab's traffic: every request to a Partnero host (status, failure, blocker),
+ * and every navigation that reaches Stripe checkout (for checkout.navigation-not-attributed).
+ */
+import { browser } from 'wxt/browser';
+import { isStripeCheckout } from '../../src/detect/stripe';
+import type { NetRequest } from '../../src/model/types';
+import { PAGE_CAPS } from '../../src/store/page';
+import { cap } from '../../src/bridge/limits';
+import { updateTab } from './store';
+
+const PARTNERO = ['*://partnero.com/*', '*://*.partnero.com/*'];
+
+/** requestId → the request record (same object as in the page state while the page lives). */
+const open = new Map<string, NetRequest>();
+
+export function watchNetwork(): void {
+  browser.webRequest.onBeforeRequest.addListener(
+    (d): undefined => {
+      if (d.tabId < 0) return;
+      void updateTab(d.tabId, (tab) => {
+        if (tab.page.requests.length >= PAGE_CAPS.requests) {
+          tab.page.dropped++;
+          return false;
+        }
+        const req: NetRequest = { url: cap(d.url), method: d.method, type: d.type, at: d.timeStamp - tab.page.startedAt };
+        const body = bodyText(d.requestBody);
+        if (body) req.requestBody = body;
+        tab.page.requests.push(req);
+        open.set(d.requestId, req);
+        return true;
+      });
+    },
+    { urls: PARTNERO },
+    ['requestBody'],
+  );
+  browser.webRequest.onCompleted.addListener(
+    (d) => finish(d.tabId, d.requestId, d.timeStamp, { status: d.statusCode }),
+    { urls: PARTNERO },
+  );
+  browser.webRequest.onErrorOccurred.addListener(
+    (d) =>
+      finish(d.tabId, d.requestId, d.timeStamp, {
+        error: d.error,
+        ...(/BLOCKED_BY_CLIENT|NS_ERROR_BLOCKED/i.test(d.error) && { blocked: 'client' as const }),
+      }),
+    { urls: PARTNERO },
+  );
+  // Server redirects into checkout never show up as a page-initiated navigation.
+  browser.webRequest.onBeforeRedirect.addListener(
+    (d) => {
+      if (d.tabId < 0 || !isStripeCheckout(d.redirectUrl)) return;
+      recordNavigation(d.tabId, d.redirectUrl, d.timeStamp, true);
+    },
+    { urls: ['<all_urls>'], types: ['main_frame', 'sub_frame'] },
+  );
+  browser.webNavigation.onBeforeNavigate.addListener(
+    (d) => {
+      if (isStripeCheckout(d.url)) recordNavigation(d.tabId, d.url, d.timeStamp, false);
+    },
+    { url: [{ hostEquals: 'buy.stripe.com' }, { hostEquals: 'checkout.stripe.com' }] },
+  );
+}
+
+function finish(tabId: number, requestId: string, timeStamp: number, patch: Partial<NetRequest>): void {
+  const req = open.get(requestId);
+  open.delete(requestId);
+  if (!req || tabId < 0) return;
+  void updateTab(tabId, (tab) => {
+    const live = tab.page.requests.find((r) => r === req) ?? tab.page.requests.find((r) => r.url === req.url && r.at === req.at);
+    if (!live) return false;
+    Object.assign(live, patch, { duration: Math.round(timeStamp - (tab.page.startedAt + live.at)) });
+    return true;
+  });
+}
+
+function recordNavigation(tabId: number, url: string, timeStamp: number, serverRedirect: boolean): void {
+  if (tabId < 0) return;
+  void updateTab(tabId, (tab) => {
+    const list = tab.page.navigations;
+    if (list.some((n) => n.url === url) || list.length >= PAGE_CAPS.navigations) return false;
+    list.push({ url: cap(url), at: timeStamp - tab.page.startedAt, ...(serverRedirect && { serverRedirect }) });
+    return true;
+  });
+}
+
+function bodyText(body: { raw?: { bytes?: ArrayBuffer }[] } | null | undefined): string | undefined {
+  const bytes = body?.raw?.[0]?.bytes;
+  if (!bytes) return undefined;
+  return cap(new TextDecoder().decode(bytes), 4000);
+}

@@ -1,0 +1,14 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startBridge } from '../src/bridge/start';
+
+/** Isolated world, every frame, from document_start so no hook event is missed. */
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  runAt: 'document_start',
+  allFrames: true,
+  globalName: false,
+  main() {
+    startBridge(window, browser);
+  },
+});

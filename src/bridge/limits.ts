@@ -1,0 +1,18 @@
+/** Caps on what one frame may send: the page controls these inputs and may flood them. */
+export const LIMITS = {
+  /** Characters of any single string kept from the page. */
+  string: 2000,
+  /** Characters of link text and selectors. */
+  label: 120,
+  /** Serialized size of one call's arguments. */
+  callBytes: 32_000,
+  /** Hook events accepted in one batch. */
+  batch: 200,
+  /** Links reported per frame. */
+  links: 500,
+} as const;
+
+/** Caps `s` at `max` characters, marking the cut. */
+export function cap(s: string, max: number = LIMITS.string): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}

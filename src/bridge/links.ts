@@ -1,0 +1,117 @@
+/**
+ * Finds Payment Links and Stripe embeds in one frame's document, including ones added or
+ * changed later, and keeps one LinkRecord per element.
+ */
+import { clientReferenceIdOf, isPaymentLink } from '../detect/stripe';
+import type { LinkKind, LinkRecord } from '../model/types';
+import { cap, LIMITS } from './limits';
+import { selectorOf } from './selector';
+
+const LINK_SELECTOR = 'a[href*="buy.stripe.com"]';
+const EMBED_SELECTOR = 'stripe-buy-button, stripe-pricing-table';
+
+export class LinkRegistry {
+  private readonly ids = new WeakMap<Element, string>();
+  private readonly records = new Map<string, { el: Element; rec: LinkRecord }>();
+  private seq = 0;
+  /** Ids are unique across the frames of a page: `t1…` in the top frame, `f<random>-1…` elsewhere. */
+  private readonly prefix: string;
+
+  constructor(
+    private readonly frame: string,
+    private readonly doc: Document,
+  ) {
+    this.prefix = frame === 'top' ? 't' : `f${Math.random().toString(36).slice(2, 7)}-`;
+  }
+
+  /** Rescans the document; returns the records that are new or changed. */
+  scan(late: boolean): LinkRecord[] {
+    const changed: LinkRecord[] = [];
+    const present = new Set<string>();
+    for (const el of Array.from(this.doc.querySelectorAll(`${LINK_SELECTOR}, ${EMBED_SELECTOR}`))) {
+      const kind = kindOf(el);
+      if (!kind) continue;
+      let id = this.ids.get(el);
+      if (!id) {
+        if (this.records.size >= LIMITS.links) continue;
+        id = `${this.prefix}${++this.seq}`;
+        this.ids.set(el, id);
+      }
+      present.add(id);
+      const next = describe(el, kind, id, this.frame, this.records.get(id)?.rec, late);
+      const prev = this.records.get(id)?.rec;
+      if (!prev || JSON.stringify(prev) !== JSON.stringify(next)) changed.push(next);
+      this.records.set(id, { el, rec: next });
+    }
+    for (const [id, entry] of this.records) {
+      if (!present.has(id) && !entry.rec.removed) {
+        entry.rec = { ...entry.rec, removed: true };
+        changed.push(entry.rec);
+      }
+    }
+    return changed;
+  }
+
+  /** The Payment Link element and record for an id, if still in the page. */
+  get(id: string): { el: Element; rec: LinkRecord } | undefined {
+    return this.records.get(id);
+  }
+
+  /** Id of a tracked element (after a scan). */
+  idOf(el: Element): string | undefined {
+    return this.ids.get(el);
+  }
+
+  /** Every tracked Payment Link still in the document. */
+  paymentLinks(): { el: HTMLAnchorElement; rec: LinkRecord }[] {
+    return [...this.records.values()].filter(
+      (e): e is { el: HTMLAnchorElement; rec: LinkRecord } => e.rec.kind === 'payment-link' && !e.rec.removed,
+    );
+  }
+}
+
+function kindOf(el: Element): LinkKind | null {
+  if (el.localName === 'a') return isPaymentLink((el as HTMLAnchorElement).href) ? 'payment-link' : null;
+  if (el.localName === 'stripe-buy-button') return 'buy-button';
+  if (el.localName === 'stripe-pricing-table') return 'pricing-table';
+  return null;
+}
+
+function describe(
+  el: Element,
+  kind: LinkKind,
+  id: string,
+  frame: string,
+  prev: LinkRecord | undefined,
+  late: boolean,
+): LinkRecord {
+  const href = kind === 'payment-link' ? cap((el as HTMLAnchorElement).href) : null;
+  const crid = href ? clientReferenceIdOf(href) : el.getAttribute('client-reference-id');
+  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const label = kind === 'payment-link' ? text : (el.getAttribute('buy-button-id') ?? el.getAttribute('pricing-table-id') ?? '');
+  return {
+    ...prev,
+    id,
+    kind,
+    frame,
+    selector: cap(selectorOf(el), LIMITS.label),
+    text: cap(label, LIMITS.label),
+    href,
+    // Once clicked, `clientReferenceId` keeps what the link carried before the page's handlers ran.
+    clientReferenceId: prev?.afterClick !== undefined ? prev.clientReferenceId : crid === null ? null : cap(crid),
+    addedLate: prev ? prev.addedLate : late,
+    removed: undefined,
+  };
+}
+
+/** Records the outcome of a click on a tracked link; returns the updated record. */
+export function markClicked(
+  registry: LinkRegistry,
+  id: string,
+  click: Pick<LinkRecord, 'afterClick' | 'hrefAfterClick' | 'clickedBy' | 'probe'>,
+): LinkRecord | undefined {
+  const entry = registry.get(id);
+  if (!entry) return undefined;
+  entry.rec = { ...entry.rec, ...click };
+  return entry.rec;
+}

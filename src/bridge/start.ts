@@ -1,0 +1,165 @@
+/**
+ * The isolated-world bridge of one frame: relays validated hook events, scans Payment
+ * Links / embeds / Partnero scripts / the referral cookie, observes real clicks, runs the
+ * click test on request, and (top frame) tells the background when the watch period ends.
+ */
+import type { browser as browserApi } from 'wxt/browser';
+import { readCookie } from '../detect/cookie';
+import { clientReferenceIdOf, isPaymentLink } from '../detect/stripe';
+import { HOOK_EVENT, HOOK_QUERY } from '../protocol/page';
+import type { BridgeEvent, ToBackground, ToContent } from '../protocol/messages';
+import { serveAutomation } from './automation';
+import { parseHookBatch } from './validate';
+import { clickWithoutLeaving } from './click-test';
+import { isPartneroScript, watchErrors } from './errors';
+import { cap } from './limits';
+import { LinkRegistry, markClicked } from './links';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../store/settings';
+
+const FLUSH_MS = 50;
+const RESCAN_MS = 150;
+
+type Browser = typeof browserApi;
+
+export function startBridge(win: Window, browser: Browser): void {
+  const doc = win.document;
+  const isTop = win === win.top;
+  const frame = isTop ? 'top' : cap(win.location.href, 300);
+  const timeOrigin = win.performance.timeOrigin;
+  let pending: BridgeEvent[] = [];
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastCookie: string | null | undefined;
+
+  const post = (msg: ToBackground) => browser.runtime.sendMessage(msg).catch(() => undefined);
+  const flush = () => {
+    flushTimer = undefined;
+    const raw = readCookie(doc.cookie);
+    if (raw !== lastCookie) {
+      lastCookie = raw;
+      pending.push({ t: 'cookie', raw: raw === null ? null : cap(raw) });
+    }
+    if (!pending.length) return Promise.resolve();
+    const events = pending;
+    pending = [];
+    return post({ type: 'page-events', frame, timeOrigin, events });
+  };
+  const emit = (e: BridgeEvent) => {
+    if (pending.length < 2000) pending.push(e);
+    flushTimer ??= setTimeout(flush, FLUSH_MS);
+  };
+
+  doc.addEventListener(HOOK_EVENT, (e) => {
+    for (const ev of parseHookBatch((e as CustomEvent).detail)) emit(ev);
+  });
+  watchErrors(win, emit);
+
+  const links = new LinkRegistry(frame, doc);
+  const scripts = new Set<string>();
+  let initialScanDone = false;
+  const rescan = () => {
+    const changed = links.scan(initialScanDone);
+    initialScanDone = true;
+    if (changed.length) emit({ t: 'links', links: changed });
+    for (const s of Array.from(doc.querySelectorAll<HTMLScriptElement>('script[src*="partnero.com"]'))) {
+      if (scripts.has(s.src) || !isPartneroScript(s.src)) continue;
+      scripts.add(s.src);
+      emit({ t: 'script', src: cap(s.src), inHead: !!doc.head?.contains(s) });
+    }
+  };
+  let rescanTimer: ReturnType<typeof setTimeout> | undefined;
+  const observer = new MutationObserver(() => {
+    rescanTimer ??= setTimeout(() => {
+      rescanTimer = undefined;
+      rescan();
+    }, RESCAN_MS);
+  });
+  doc.addEventListener('DOMContentLoaded', () => {
+    rescan();
+    observer.observe(doc, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['href', 'client-reference-id'],
+    });
+  });
+
+  observeRealClicks(win, links, emit);
+
+  win.addEventListener('load', () => {
+    rescan();
+    if (!isTop) return;
+    const at = win.performance.now();
+    emit({ t: 'loaded', at });
+    void flush();
+    void browser.storage.local.get(SETTINGS_KEY).then((got: Record<string, unknown>) => {
+      const settings: Settings = { ...DEFAULT_SETTINGS, ...(got[SETTINGS_KEY] as Partial<Settings> | undefined) };
+      setTimeout(() => void flush().then(() => post({ type: 'watch-end' })), settings.graceMs);
+    });
+  });
+  win.addEventListener('pagehide', () => void flush());
+
+  browser.runtime.onMessage.addListener((msg: unknown) => {
+    const m = msg as ToContent;
+    switch (m?.type) {
+      case 'collect':
+        rescan();
+        doc.dispatchEvent(new CustomEvent(HOOK_QUERY));
+        // The hook answers in a microtask; let it land before flushing.
+        return new Promise((resolve) => setTimeout(() => void flush().then(() => resolve(true)), 0));
+      case 'click-test':
+        rescan();
+        for (const { el, rec } of links.paymentLinks()) {
+          if (m.linkId && rec.id !== m.linkId) continue;
+          if (!el.isConnected) continue;
+          const out = clickWithoutLeaving(el, doc);
+          markClicked(links, rec.id, { ...out, clickedBy: 'test' });
+          emit({ t: 'link-click', id: rec.id, by: 'test', ...out });
+        }
+        return flush().then(() => true);
+      case 'reveal':
+        return Promise.resolve(reveal(links.get(m.linkId)?.el));
+      default:
+        return undefined;
+    }
+  });
+
+  if (isTop && win.navigator.webdriver) serveAutomation(doc, (request) => browser.runtime.sendMessage({ type: 'automation', request }));
+}
+
+/** Real clicks: href as the click starts (capture) and as it leaves (bubble, after handlers). */
+function observeRealClicks(win: Window, links: LinkRegistry, emit: (e: BridgeEvent) => void): void {
+  let current: HTMLAnchorElement | null = null;
+  win.addEventListener(
+    'click',
+    (e) => {
+      if (!e.isTrusted) return; // the click test reports its own clicks
+      const a = (e.target as Element | null)?.closest?.('a');
+      current = a && isPaymentLink(a.href) ? a : null;
+    },
+    true,
+  );
+  const report = () => {
+    const a = current;
+    current = null;
+    const id = a && links.idOf(a);
+    if (!a || !id) return;
+    const out = { afterClick: clientReferenceIdOf(a.href), hrefAfterClick: cap(a.href) };
+    markClicked(links, id, { ...out, clickedBy: 'user' });
+    emit({ t: 'link-click', id, by: 'user', ...out });
+  };
+  win.addEventListener('click', report);
+  // A handler that stops propagation still leaves before the next task.
+  win.addEventListener('click', () => setTimeout(report, 0), true);
+}
+
+function reveal(el: Element | undefined): boolean {
+  if (!el?.isConnected) return false;
+  el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  const h = el as HTMLElement;
+  const before = h.style.outline;
+  h.style.outline = '3px solid #f59e0b';
+  setTimeout(() => {
+    h.style.outline = before;
+  }, 2000);
+  return true;
+}

@@ -1,0 +1,149 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import type { Summary } from '../../model/types';
+import type { FailOn } from '../../report/severity';
+import { type CheckOptions, exitCode, parseCheckArgs, usage } from '../args';
+
+const URL1 = 'http://127.0.0.1:8080/pricing.html';
+const defaults: CheckOptions = {
+  help: false,
+  version: false,
+  urls: [URL1],
+  aff: undefined,
+  param: 'aff',
+  json: false,
+  junit: undefined,
+  failOn: 'error',
+  browser: 'chrome',
+  stubPartnero: false,
+  waitMs: 3000,
+  clickTest: true,
+  timeoutMs: 30000,
+};
+
+describe('parseCheckArgs accepts', () => {
+  it.each<[string, string[], Partial<CheckOptions>]>([
+    ['one URL with defaults', ['check', URL1], {}],
+    [
+      'several URLs in order',
+      ['check', URL1, 'https://shop.example/thanks?x=1'],
+      { urls: [URL1, 'https://shop.example/thanks?x=1'] },
+    ],
+    ['referral', ['check', URL1, '--aff', 'TEST', '--param', 'ref'], { aff: 'TEST', param: 'ref' }],
+    ['inline values', ['check', '--aff=-dash', URL1], { aff: '-dash' }],
+    [
+      'outputs',
+      ['check', URL1, '--json', '--junit', 'out/junit.xml'],
+      { json: true, junit: 'out/junit.xml' },
+    ],
+    ['fail-on warning', ['check', URL1, '--fail-on', 'warning'], { failOn: 'warning' }],
+    ['fail-on never', ['check', URL1, '--fail-on=never'], { failOn: 'never' }],
+    ['firefox', ['check', URL1, '--browser', 'firefox'], { browser: 'firefox' }],
+    [
+      'offline',
+      ['check', URL1, '--stub-partnero', '--no-click-test'],
+      { stubPartnero: true, clickTest: false },
+    ],
+    [
+      'timings, zero allowed',
+      ['check', URL1, '--wait', '0', '--timeout', '60000'],
+      { waitMs: 0, timeoutMs: 60000 },
+    ],
+    ['options before the command', ['--json', 'check', URL1], { json: true }],
+    ['help alone', ['--help'], { help: true, urls: [] }],
+    ['-h with a bad URL still helps', ['check', 'nope', '-h'], { help: true, urls: ['nope'] }],
+    ['version alone', ['--version'], { version: true, urls: [] }],
+  ])('%s', (_name, argv, expected) => {
+    expect(parseCheckArgs(argv)).toEqual({ ok: true, options: { ...defaults, ...expected } });
+  });
+});
+
+describe('parseCheckArgs refuses', () => {
+  it.each<[string, string[], string]>([
+    ['no arguments', [], 'missing command: partnero-inspector check <url> [<url> …]'],
+    ['another command', ['run', URL1], 'unknown command "run" (expected "check")'],
+    ['no URL', ['check', '--json'], 'no URL given: partnero-inspector check <url> [<url> …]'],
+    ['a relative URL', ['check', '/pricing'], 'not an absolute http(s) URL: "/pricing"'],
+    ['a bare host', ['check', URL1, 'shop.example'], 'not an absolute http(s) URL: "shop.example"'],
+    ['another scheme', ['check', 'file:///etc/passwd'], 'not an absolute http(s) URL: "file:///etc/passwd"'],
+    [
+      'a malformed URL',
+      ['check', 'http://exa mple.com'],
+      'not an absolute http(s) URL: "http://exa mple.com"',
+    ],
+    ['an unknown option', ['check', URL1, '--colour'], 'unknown option "--colour"'],
+    ['an unknown short option', ['check', URL1, '-x'], 'unknown option "-x"'],
+    ['a missing value', ['check', URL1, '--aff'], "Option '--aff <value>' argument missing"],
+    ['an option as value', ['check', URL1, '--junit', '--json'], "Option '--junit' argument is ambiguous"],
+    ['a value for a flag', ['check', URL1, '--json=yes'], "Option '--json' does not take an argument"],
+    ['an empty key', ['check', URL1, '--aff='], '--aff needs a non-empty value'],
+    [
+      'a bad fail-on',
+      ['check', URL1, '--fail-on', 'info'],
+      '--fail-on must be one of error, warning, never, got "info"',
+    ],
+    [
+      'a bad browser',
+      ['check', URL1, '--browser', 'safari'],
+      '--browser must be one of chrome, firefox, got "safari"',
+    ],
+    [
+      'a negative wait',
+      ['check', URL1, '--wait=-1'],
+      '--wait must be a whole number of milliseconds, got "-1"',
+    ],
+    [
+      'a fractional timeout',
+      ['check', URL1, '--timeout', '1.5'],
+      '--timeout must be a whole number of milliseconds, got "1.5"',
+    ],
+    [
+      'an exponent',
+      ['check', URL1, '--wait', '1e3'],
+      '--wait must be a whole number of milliseconds, got "1e3"',
+    ],
+    [
+      'an unsafe integer',
+      ['check', URL1, '--wait', '99999999999999999999'],
+      '--wait must be a whole number of milliseconds, got "99999999999999999999"',
+    ],
+    ['a line break in a value', ['check', 'x\ny'], 'not an absolute http(s) URL: "x\\ny"'],
+  ])('%s', (_name, argv, error) => {
+    const result = parseCheckArgs(argv);
+    expect(result).toEqual({ ok: false, error });
+    expect(error).not.toContain('\n');
+  });
+});
+
+describe('exitCode', () => {
+  const s = (errors: number, warnings: number, infos: number): Summary => ({ errors, warnings, infos });
+  it.each<[Summary, FailOn, 0 | 1]>([
+    [s(0, 0, 0), 'error', 0],
+    [s(0, 3, 5), 'error', 0],
+    [s(1, 0, 0), 'error', 1],
+    [s(0, 1, 0), 'warning', 1],
+    [s(0, 0, 9), 'warning', 0],
+    [s(2, 2, 2), 'never', 0],
+  ])('%j with --fail-on %s → %i', (summary, failOn, code) => {
+    expect(exitCode(summary, failOn)).toBe(code);
+  });
+});
+
+describe('usage', () => {
+  it.each([
+    '--aff KEY',
+    '--param NAME',
+    '--json',
+    '--junit FILE',
+    '--fail-on',
+    '--browser',
+    '--stub-partnero',
+    '--wait MS',
+    '--no-click-test',
+    '--timeout MS',
+    '--help',
+    '--version',
+  ])('documents %s', (option) => {
+    expect(usage()).toContain(option);
+  });
+});

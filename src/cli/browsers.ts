@@ -1,0 +1,113 @@
+/**
+ * Finding and starting a system browser with the built extension installed. Puppeteer never
+ * downloads a browser here: we use Debian's `chromium` / `firefox-esr` (or a desktop's
+ * Chrome / Firefox), overridable with CHROME_PATH / FIREFOX_PATH / PUPPETEER_EXECUTABLE_PATH.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer';
+
+export type BrowserKind = 'chrome' | 'firefox';
+
+const CANDIDATES: Record<BrowserKind, string[]> = {
+  chrome: [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+    'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+  ],
+  firefox: [
+    '/usr/bin/firefox-esr',
+    '/usr/bin/firefox',
+    '/Applications/Firefox.app/Contents/MacOS/firefox',
+    'C:\\Program Files\\Mozilla Firefox\\firefox.exe',
+  ],
+};
+
+/** What to install when a browser is missing, in one line. */
+export const INSTALL_HINT: Record<BrowserKind, string> = {
+  chrome: 'install Chromium or Chrome (Debian/Ubuntu: apt-get install -y chromium) or set CHROME_PATH',
+  firefox: 'install Firefox (Debian/Ubuntu: apt-get install -y firefox-esr) or set FIREFOX_PATH',
+};
+
+export function findBrowser(kind: BrowserKind, env: NodeJS.ProcessEnv = process.env): string | null {
+  const override = kind === 'chrome' ? (env.CHROME_PATH ?? env.PUPPETEER_EXECUTABLE_PATH) : env.FIREFOX_PATH;
+  if (override) return existsSync(override) ? override : null;
+  return CANDIDATES[kind].find((p) => existsSync(p)) ?? null;
+}
+
+/** The built extension for a browser (`npm run build` output). */
+export function extensionDir(kind: BrowserKind, root: string): string {
+  return resolve(root, '.output', kind === 'chrome' ? 'chrome-mv3' : 'firefox-mv3');
+}
+
+/** Fixed moz-extension UUID so tests can address extension pages in Firefox. */
+export const FIREFOX_UUID = '5d3f3c4e-7a0b-4c1e-9f7e-2b8a1c6d9e01';
+export const GECKO_ID = 'partnero-inspector@partnero-inspector.dev';
+
+export interface Launched {
+  browser: Browser;
+  extensionId: string;
+  /** chrome-extension://ID or moz-extension://UUID */
+  extensionBase: string;
+  close(): Promise<void>;
+}
+
+/** Starts the browser headless with the extension installed and its background running. */
+export async function launchWithExtension(
+  kind: BrowserKind,
+  executablePath: string,
+  extDir: string,
+): Promise<Launched> {
+  const profile = mkdtempSync(join(tmpdir(), 'partnero-inspector-'));
+  const browser =
+    kind === 'chrome'
+      ? await puppeteer.launch({
+          executablePath,
+          pipe: true,
+          enableExtensions: true,
+          headless: true,
+          userDataDir: profile,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--disable-quic',
+          ],
+        })
+      : await puppeteer.launch({
+          browser: 'firefox',
+          executablePath,
+          headless: true,
+          userDataDir: profile,
+          extraPrefsFirefox: {
+            'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+            'network.captive-portal-service.enabled': false,
+            'app.update.enabled': false,
+          },
+        });
+  const close = async () => {
+    await browser.close().catch(() => undefined);
+    rmSync(profile, { recursive: true, force: true });
+  };
+  try {
+    const extensionId = await browser.installExtension(extDir);
+    if (kind === 'chrome')
+      await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().includes(extensionId), {
+        timeout: 10_000,
+      });
+    const extensionBase =
+      kind === 'chrome' ? `chrome-extension://${extensionId}` : `moz-extension://${FIREFOX_UUID}`;
+    return { browser, extensionId, extensionBase, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Validators for option values. Each throws an {@link ArgError} whose message is the whole
+ * one-line error the CLI prints, so the parser reads as a list of fields.
+ */
+
+/** A user mistake; its message is the one-line error shown on stderr. */
+export class ArgError extends Error {}
+
+/** User text quoted on one line: JSON escapes newlines and control characters. */
+export const quote = (text: string): string => JSON.stringify(text);
+
+/** The value, unless it was given empty (`--aff=`), which is always a mistake. */
+export function nonEmpty(name: string, raw: string | undefined): string | undefined {
+  if (raw === '') throw new ArgError(`--${name} needs a non-empty value`);
+  return raw;
+}
+
+/** One of `allowed`, or `fallback` when the option was not given. */
+export function oneOf<const T extends string>(
+  name: string,
+  raw: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  if (raw === undefined) return fallback;
+  const found = allowed.find((value) => value === raw);
+  if (found === undefined) {
+    throw new ArgError(`--${name} must be one of ${allowed.join(', ')}, got ${quote(raw)}`);
+  }
+  return found;
+}
+
+/** A non-negative integer number of milliseconds; digits only, so `1e3`, `-1`, `0x10` are refused. */
+export function milliseconds(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(value)) {
+    throw new ArgError(`--${name} must be a whole number of milliseconds, got ${quote(raw)}`);
+  }
+  return value;
+}
+
+/** The URL as typed, when it is absolute `http:` or `https:` (the only pages a browser can check). */
+export function httpUrl(url: string): string {
+  const protocol = URL.parse(url)?.protocol;
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw new ArgError(`not an absolute http(s) URL: ${quote(url)}`);
+  }
+  return url;
+}

@@ -1,0 +1,231 @@
+/**
+ * The data model shared by every context: what the background stores per tab, what the
+ * rules read, what the popup, the panel and the CLI report show. Plain JSON only, so it
+ * survives `storage.session`, messaging and export unchanged.
+ */
+
+/** A JSON value as copied out of the page (already capped and cycle-free). */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Every rule id of ../shared/spec/rules.md; never renamed or reused. */
+export const RULE_IDS = [
+  'snippet.missing',
+  'snippet.not-in-head',
+  'snippet.duplicate',
+  'snippet.script-failed',
+  'snippet.queue-stuck',
+  'program.missing',
+  'program.placeholder',
+  'program.multiple',
+  'settings.assets-host',
+  'po.undefined',
+  'po.unknown-command',
+  'cookie.missing-after-referral',
+  'cookie.absent',
+  'cookie.invalid-for-stripe',
+  'link.missing-client-reference-id',
+  'link.client-reference-id-mismatch',
+  'link.client-reference-id-preset',
+  'link.client-reference-id-invalid',
+  'link.test-mode',
+  'embed.missing-client-reference-id',
+  'checkout.navigation-not-attributed',
+  'transaction.schema',
+  'transaction.placeholder',
+  'transaction.amount',
+  'transaction.amount-zero',
+  'transaction.amount-cents',
+  'transaction.currency',
+  'transaction.key-format',
+  'transaction.customer-key-format',
+  'transaction.create-customer',
+  'transaction.duplicate',
+  'transaction.no-referral',
+  'customer.signup-schema',
+  'network.request-failed',
+] as const;
+
+export type RuleId = (typeof RULE_IDS)[number];
+
+/** What a finding points at, when it is about one element, call or request. */
+export interface FindingTarget {
+  /** CSS selector of the element in its frame. */
+  selector?: string;
+  /** Payment Link href, request URL or navigation URL. */
+  href?: string;
+  /** `top`, or the URL of the frame the element / call lives in. */
+  frame?: string;
+  /** Index into `PageState.calls` for findings about one `po` call. */
+  call?: number;
+  /** Field path inside a call payload, e.g. `data.amount`. */
+  path?: string;
+}
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  /** One sentence for a human; page data inside it is already capped. */
+  message: string;
+  /** One-line fix. */
+  fix?: string;
+  target?: FindingTarget;
+  /** Rule id of the root-cause finding that explains this one. */
+  causedBy?: RuleId;
+}
+
+/** One call of the Partnero queue function, in call order. */
+export interface PoCall {
+  args: Json[];
+  /** ms since the frame's navigation start (performance.now()). */
+  at: number;
+  /** `top` or frame URL. */
+  frame: string;
+  /** True when found already sitting in `po.q` when the hook first saw the queue. */
+  queued?: boolean;
+}
+
+/** One execution of the loader snippet (it sets `window.__partnerObject`). */
+export interface LoaderRun {
+  at: number;
+  frame: string;
+  queueName: string;
+  /** true: ran while the parser was still in <head>; false: from <body> or later; null: unknown. */
+  inHead: boolean | null;
+}
+
+export type LinkKind = 'payment-link' | 'buy-button' | 'pricing-table';
+
+export interface LinkRecord {
+  /** Stable within a page: frame + element order of discovery. */
+  id: string;
+  kind: LinkKind;
+  frame: string;
+  selector: string;
+  /** Visible text (capped). */
+  text: string;
+  /** Payment Link href as found in the DOM (null for embeds). */
+  href: string | null;
+  /** `client_reference_id` in the href (or the embed's `client-reference-id`) as found. */
+  clientReferenceId: string | null;
+  /** `client_reference_id` after a click ran the page's handlers; absent = never clicked. */
+  afterClick?: string | null;
+  /** href after the click (capped). */
+  hrefAfterClick?: string;
+  clickedBy?: 'user' | 'test';
+  /** The click test used a probe cookie because the visit had no partnero_partner cookie. */
+  probe?: string;
+  /** The element appeared after DOMContentLoaded (a helper that ran once never bound it). */
+  addedLate: boolean;
+  /** Element is no longer in the document. */
+  removed?: boolean;
+}
+
+export interface NetRequest {
+  url: string;
+  method: string;
+  /** HTTP status when a response arrived. */
+  status?: number;
+  /** Network error text (e.g. net::ERR_BLOCKED_BY_CLIENT). */
+  error?: string;
+  /** Why a request never left: an extension/ad blocker or the page's CSP. */
+  blocked?: 'client' | 'csp';
+  /** webRequest resource type (script, xmlhttprequest, …). */
+  type?: string;
+  at: number;
+  /** Duration in ms when known. */
+  duration?: number;
+  /** Request body (tracking calls, capped). */
+  requestBody?: string;
+  /** Response body (tracking calls, capped) — filled by the devtools panel / CLI. */
+  responseBody?: string;
+}
+
+export interface CookieInfo {
+  /** As stored (URI-encoded). */
+  raw: string;
+  /** decodeURIComponent(raw), or raw when it does not decode. */
+  value: string;
+  /** Expiry, epoch seconds; null for a session cookie; absent when unknown. */
+  expires?: number | null;
+  domain?: string;
+  path?: string;
+}
+
+/** Page-side errors the rules care about. */
+export interface PageError {
+  kind: 'po-undefined' | 'script-error' | 'csp' | 'rejection';
+  message: string;
+  /** The queue name for po-undefined, the script/blocked URL for the others. */
+  name?: string;
+  url?: string;
+  at: number;
+  frame: string;
+}
+
+/** A Partnero <script> element seen in the DOM. */
+export interface ScriptTag {
+  src: string;
+  frame: string;
+  inHead: boolean;
+}
+
+export interface Navigation {
+  url: string;
+  at: number;
+  /** Reached through an HTTP redirect from the merchant's server (not page script or a link). */
+  serverRedirect?: boolean;
+}
+
+/** Everything observed on the current page of a tab (reset when the top frame navigates). */
+export interface PageState {
+  url: string;
+  /** Epoch ms when the page started. */
+  startedAt: number;
+  /** ms after start when `load` fired in the top frame. */
+  loadedAt?: number;
+  /** The grace period after load is over: rules about what never happened may decide. */
+  watchEnded: boolean;
+  queueName: string | null;
+  loaderRuns: LoaderRun[];
+  calls: PoCall[];
+  /** Calls still waiting in `po.q` and whether universal.js took the queue over (last report). */
+  queue: { pending: number; processed: boolean } | null;
+  errors: PageError[];
+  scripts: ScriptTag[];
+  requests: NetRequest[];
+  links: LinkRecord[];
+  cookie: CookieInfo | null;
+  navigations: Navigation[];
+  clickTest: 'idle' | 'running' | 'done';
+  /**
+   * The user (or the CLI) asked to check this page, so a page without any Partnero trace
+   * still gets `snippet.missing`. Otherwise that rule needs evidence (links, cookie, …).
+   */
+  expectPartnero?: boolean;
+  /** Events dropped because a per-page cap was reached. */
+  dropped: number;
+}
+
+/** What outlives a navigation inside one tab. */
+export interface TabHistory {
+  /** `data.key` of every transaction sent in this tab on earlier pages. */
+  transactionKeys: string[];
+  /** `data.key` of every `po('customers','signup')` seen in this tab on earlier pages. */
+  signupKeys: string[];
+  /** Queue names (`__partnerObject`) loaders used on earlier pages, to recognise `pa is not defined`. */
+  queueNames?: string[];
+}
+
+export interface TabState {
+  page: PageState;
+  history: TabHistory;
+  findings: Finding[];
+}
+
+export interface Summary {
+  errors: number;
+  warnings: number;
+  infos: number;
+}

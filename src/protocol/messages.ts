@@ -1,0 +1,64 @@
+/**
+ * Messages across the extension's own boundaries: content script ↔ background ↔ views.
+ * Every `type` is named here once; senders and receivers import these shapes.
+ */
+import type { HookEvent } from './page';
+import type { Finding, Json, LinkRecord, PageError, PageState, TabHistory } from '../model/types';
+
+/** What one frame's bridge observed (already validated and capped). */
+export type BridgeEvent =
+  | Exclude<HookEvent, { t: 'call' } | { t: 'page-error' }>
+  | { t: 'call'; name: string; args: Json[]; at: number; queued?: boolean }
+  | { t: 'links'; links: LinkRecord[] }
+  | {
+      t: 'link-click';
+      id: string;
+      afterClick: string | null;
+      hrefAfterClick: string;
+      by: 'user' | 'test';
+      probe?: string;
+    }
+  | { t: 'cookie'; raw: string | null }
+  | { t: 'script'; src: string; inHead: boolean }
+  | ({ t: 'error' } & Omit<PageError, 'frame'>)
+  | { t: 'loaded'; at: number };
+
+/** Content script → background. */
+export type ToBackground =
+  | { type: 'page-events'; frame: string; timeOrigin: number; events: BridgeEvent[] }
+  /** Top frame: the grace period after load is over. */
+  | { type: 'watch-end' }
+  /** Automation (CLI) request relayed from a WebDriver-controlled page. */
+  | { type: 'automation'; request: AutomationRequest }
+  /** Views: current state of a tab. */
+  | { type: 'get-state'; tabId: number }
+  | { type: 'click-test'; tabId: number; linkId?: string }
+  | { type: 'reveal'; tabId: number; linkId: string }
+  | { type: 'site-opt-in'; origin: string; enabled: boolean }
+  | { type: 'response-bodies'; tabId: number; bodies: { url: string; body: string }[] };
+
+/** Background → content script (one frame at a time). */
+export type ToContent =
+  | { type: 'click-test'; linkId?: string }
+  | { type: 'collect' }
+  | { type: 'reveal'; linkId: string };
+
+/** What the CLI asks through the automation channel. */
+export type AutomationRequest =
+  | { op: 'finish'; clickTest: boolean; expectPartnero: boolean }
+  | { op: 'state' }
+  | { op: 'response-bodies'; bodies: { url: string; body: string }[] };
+
+export interface TabSnapshot {
+  tabId: number;
+  page: PageState;
+  history: TabHistory;
+  findings: Finding[];
+}
+
+/** Page ↔ bridge automation channel: only live when `navigator.webdriver` is true. */
+export const AUTOMATION_REQUEST = 'partnero-inspector:automation-request';
+export const AUTOMATION_RESPONSE = 'partnero-inspector:automation-response';
+
+/** Port name prefix for views that follow one tab live (`view:<tabId>`). */
+export const VIEW_PORT = 'view:';

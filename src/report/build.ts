@@ -1,0 +1,86 @@
+/**
+ * Turns what the extension observed (PageState + findings) into the JSON report of
+ * ../shared/spec/cli.md. Optional fields are left out rather than set to undefined, so the
+ * object equals its own JSON round trip.
+ */
+import type { Finding, LinkRecord, NetRequest, PageState } from '../model/types';
+import { checklist } from './checklist';
+import { programIds, transactionCalls } from './page-facts';
+import type { FindingReport, LinkReport, PageReport, Report } from './schema';
+import { summarize } from './severity';
+
+/** Copies the keys of `source` whose value is defined (JSON has no `undefined`). */
+function defined<T extends object, const K extends keyof T>(
+  source: T,
+  keys: readonly K[],
+): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (source[key] !== undefined) out[key] = source[key];
+  return out;
+}
+
+function linkReport(link: LinkRecord): LinkReport {
+  const { href, frame, clientReferenceId, kind, selector, text } = link;
+  return {
+    href,
+    frame,
+    clientReferenceId,
+    // Absent: never clicked; null: a click ran the page's handlers and still no id.
+    ...defined(link, ['afterClick', 'hrefAfterClick', 'clickedBy']),
+    kind,
+    selector,
+    text,
+  };
+}
+
+/** Bodies are left out: they may hold customer e-mails and the findings already quote errors. */
+function requestReport(request: NetRequest): PageReport['requests'][number] {
+  const { url, method } = request;
+  return { url, method, ...defined(request, ['status', 'error', 'blocked', 'type']) };
+}
+
+function findingReport(finding: Finding): FindingReport {
+  const { rule, severity, message, target } = finding;
+  const report: FindingReport = { rule, severity, message, ...defined(finding, ['causedBy', 'fix']) };
+  if (target !== undefined) report.target = { ...target };
+  return report;
+}
+
+/** The report entry of one visited page; `requestedUrl` is the URL as the check asked for it. */
+export function buildPageReport(requestedUrl: string, page: PageState, findings: Finding[]): PageReport {
+  return {
+    url: requestedUrl,
+    finalUrl: page.url,
+    queueName: page.queueName,
+    programIds: programIds(page),
+    cookie: page.cookie ? { partnero_partner: page.cookie.value } : null,
+    calls: page.calls.map(({ args, at }) => ({ args, at })),
+    transactions: transactionCalls(page).map(({ payload, call }) => ({ payload, at: call.at })),
+    links: page.links.map(linkReport),
+    requests: page.requests.map(requestReport),
+    findings: findings.map(findingReport),
+    // An added key: the terminal report shows the same rows as the popup without PageState.
+    checklist: checklist(page, findings).map(({ findings: _rowFindings, ...row }) => row),
+  };
+}
+
+/** Input of {@link buildReport}: who ran the check and what each page produced. */
+export interface ReportInput {
+  version: string;
+  /** Browser name and version, e.g. `chrome 156.0.0.0`. */
+  browser: string;
+  startedAt: Date | string;
+  pages: PageReport[];
+}
+
+/** The whole report; `summary` counts root findings only (those without `causedBy`). */
+export function buildReport({ version, browser, startedAt, pages }: ReportInput): Report {
+  return {
+    tool: 'partnero-inspector',
+    version,
+    browser,
+    startedAt: new Date(startedAt).toISOString(),
+    summary: { ...summarize(pages.flatMap((page) => page.findings)) },
+    pages,
+  };
+}

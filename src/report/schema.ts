@@ -1,0 +1,83 @@
+/**
+ * The JSON report of `partnero-inspector check --json` (../shared/spec/cli.md). Every object
+ * is loose: the contract lets keys be added over time, so a consumer validating an older
+ * or newer report must not reject unknown keys.
+ */
+import { z } from 'zod';
+import { RULE_IDS } from '../model/types';
+import { CHECK_STATUSES, CHECKLIST_IDS } from './checklist';
+
+const RuleIdSchema = z.enum(RULE_IDS);
+const SeveritySchema = z.enum(['error', 'warning', 'info']);
+const CountSchema = z.int().nonnegative();
+/** ms since navigation start, as the page reported it. */
+const AtSchema = z.number();
+
+/** A finding as reported: the rule id, its severity in this situation, a human message. */
+export const FindingReportSchema = z.looseObject({
+  rule: RuleIdSchema,
+  severity: SeveritySchema,
+  message: z.string(),
+  target: z
+    .looseObject({
+      selector: z.string().optional(),
+      href: z.string().optional(),
+      frame: z.string().optional(),
+      call: CountSchema.optional(),
+      path: z.string().optional(),
+    })
+    .optional(),
+  causedBy: RuleIdSchema.optional(),
+  fix: z.string().optional(),
+});
+
+/** A Payment Link or Stripe embed found on the page. */
+export const LinkReportSchema = z.looseObject({
+  /** null for embeds (`<stripe-buy-button>`, `<stripe-pricing-table>`). */
+  href: z.string().nullable(),
+  frame: z.string(),
+  clientReferenceId: z.string().nullable(),
+  /** Absent: never clicked; null: clicked and still without an id. */
+  afterClick: z.string().nullable().optional(),
+  kind: z.enum(['payment-link', 'buy-button', 'pricing-table']),
+});
+
+/** One checklist row as the report carries it (an added key; the popup's rows plus no findings). */
+export const ChecklistRowSchema = z.looseObject({
+  id: z.enum(CHECKLIST_IDS),
+  label: z.string(),
+  status: z.enum(CHECK_STATUSES),
+  detail: z.string(),
+});
+
+/** Everything observed on one visited page. */
+export const PageReportSchema = z.looseObject({
+  /** As requested (with the referral parameter when `--aff` added it). */
+  url: z.string(),
+  finalUrl: z.string(),
+  queueName: z.string().nullable(),
+  programIds: z.array(z.string()),
+  cookie: z.looseObject({ partnero_partner: z.string() }).nullable(),
+  calls: z.array(z.looseObject({ args: z.array(z.json()), at: AtSchema })),
+  transactions: z.array(z.looseObject({ payload: z.json(), at: AtSchema })),
+  links: z.array(LinkReportSchema),
+  requests: z.array(z.looseObject({ url: z.string(), status: z.int().optional() })),
+  findings: z.array(FindingReportSchema),
+  checklist: z.array(ChecklistRowSchema).optional(),
+});
+
+/** The whole report printed by `--json`. */
+export const ReportSchema = z.looseObject({
+  tool: z.literal('partnero-inspector'),
+  version: z.string(),
+  browser: z.string(),
+  startedAt: z.iso.datetime(),
+  summary: z.looseObject({ errors: CountSchema, warnings: CountSchema, infos: CountSchema }),
+  pages: z.array(PageReportSchema),
+});
+
+export type FindingReport = z.infer<typeof FindingReportSchema>;
+export type LinkReport = z.infer<typeof LinkReportSchema>;
+export type ChecklistRow = z.infer<typeof ChecklistRowSchema>;
+export type PageReport = z.infer<typeof PageReportSchema>;
+export type Report = z.infer<typeof ReportSchema>;

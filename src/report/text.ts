@@ -1,0 +1,50 @@
+/**
+ * Terminal text helpers: neutralising page-controlled strings and the handful of ANSI
+ * styles the report uses (no colour library for six codes).
+ */
+
+/*
+ * A hostile page controls URLs, cookie values, link texts and the messages quoting them.
+ * Printed raw, ESC sequences could recolour, hide or rewrite lines, retitle the terminal
+ * (OSC) or plant hyperlinks; so whole sequences are removed first, then any remaining C0/C1
+ * control (C1 includes the 8-bit CSI/OSC introducers) and bidi override that could reorder
+ * what is shown.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching escape sequences is the point.
+const ESCAPE_SEQUENCE = /\x1b(?:\[[0-?]*[ -/]*[@-~]?|[P\]^_X][^\x07\x1b]*(?:\x07|\x1b\\)?|[\s\S]?)/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const LINE_BREAKS = /[\t\n\r]+/g;
+
+/** Makes untrusted text safe to print on one terminal line, capped at `max` characters. */
+export function clean(text: string, max = 500): string {
+  const safe = text.replace(ESCAPE_SEQUENCE, '').replace(LINE_BREAKS, ' ').replace(CONTROL, '');
+  const chars = Array.from(safe);
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : safe;
+}
+
+/** The styles the report uses. */
+export type Style = 'bold' | 'dim' | 'red' | 'yellow' | 'green' | 'cyan';
+
+/** SGR on/off pairs; each style resets only itself so styles can nest. */
+const SGR: Record<Style, readonly [number, number]> = {
+  bold: [1, 22],
+  dim: [2, 22],
+  red: [31, 39],
+  yellow: [33, 39],
+  green: [32, 39],
+  cyan: [36, 39],
+};
+
+/** Wraps text in a style's on/off codes (or returns it unchanged without colour). */
+export type Paint = (style: Style, text: string) => string;
+
+/** A styling function that is the identity when colour is off (pipes, `NO_COLOR`, CI logs). */
+export function painter(color: boolean): Paint {
+  return (style, text) => (color ? `\x1b[${SGR[style][0]}m${text}\x1b[${SGR[style][1]}m` : text);
+}
+
+/** `1 error`, `2 warnings`, `0 infos`. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

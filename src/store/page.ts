@@ -1,0 +1,67 @@
+/** Creating and resetting a tab's page state. */
+import type { Json, PageState, TabHistory, TabState } from '../model/types';
+
+/** Caps per page: a page that calls `po` in a loop must not grow the worker without bound. */
+export const PAGE_CAPS = { calls: 2000, errors: 200, requests: 500, links: 1000, navigations: 100 } as const;
+
+export function newPage(url: string, startedAt: number): PageState {
+  return {
+    url,
+    startedAt,
+    watchEnded: false,
+    queueName: null,
+    loaderRuns: [],
+    calls: [],
+    queue: null,
+    errors: [],
+    scripts: [],
+    requests: [],
+    links: [],
+    cookie: null,
+    navigations: [],
+    clickTest: 'idle',
+    dropped: 0,
+  };
+}
+
+export function newTab(url = '', startedAt = Date.now()): TabState {
+  return { page: newPage(url, startedAt), history: { transactionKeys: [], signupKeys: [] }, findings: [] };
+}
+
+/**
+ * The top frame moved to a new document: what must outlive the page (transaction and signup
+ * keys, for `transaction.duplicate` / `transaction.create-customer`) goes to the history.
+ */
+export function resetPage(tab: TabState, url: string, startedAt: number): void {
+  const history: TabHistory = {
+    transactionKeys: [...tab.history.transactionKeys, ...keysOf(tab.page, 'transactions', 'create')].slice(-500),
+    signupKeys: [...tab.history.signupKeys, ...keysOf(tab.page, 'customers', 'signup')].slice(-500),
+    queueNames: [...new Set([...(tab.history.queueNames ?? []), ...(tab.page.queueName ? [tab.page.queueName] : [])])],
+  };
+  // Requests that started after the new page began belong to it (they may arrive first).
+  const shift = tab.page.startedAt - startedAt;
+  const carried = tab.page.requests.filter((r) => r.at + shift >= 0).map((r) => ({ ...r, at: r.at + shift }));
+  tab.page = newPage(url, startedAt);
+  tab.page.requests = carried;
+  tab.history = history;
+  tab.findings = [];
+}
+
+function keysOf(page: PageState, command: string, action: string): string[] {
+  const out: string[] = [];
+  for (const c of page.calls) {
+    if (c.args[0] !== command || c.args[1] !== action) continue;
+    const key = dataKey(c.args[2]);
+    if (key !== null) out.push(key);
+  }
+  return out;
+}
+
+/** `payload.data.key` as a string, or null. */
+export function dataKey(payload: Json | undefined): string | null {
+  if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return null;
+  const data = payload.data;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return null;
+  const key = data.key;
+  return typeof key === 'string' || typeof key === 'number' ? String(key) : null;
+}

@@ -1,0 +1,95 @@
+/**
+ * Folds what one frame's bridge reported into the tab's page state. Pure (no browser API)
+ * so the whole background logic runs in unit tests.
+ */
+import { decodeCookieValue } from '../detect/cookie';
+import type { PageState, TabState } from '../model/types';
+import type { BridgeEvent } from '../protocol/messages';
+import { PAGE_CAPS } from './page';
+
+export interface FrameInfo {
+  /** `top` or the frame URL, as the bridge labels it. */
+  frame: string;
+  /** performance.timeOrigin of the frame's document (epoch ms). */
+  timeOrigin: number;
+}
+
+/** Applies events in order; returns true when anything changed. */
+export function applyEvents(tab: TabState, from: FrameInfo, events: BridgeEvent[]): boolean {
+  const page = tab.page;
+  // Frame-relative times → ms since the page started.
+  const rel = (at: number) => Math.round((at + from.timeOrigin - page.startedAt) * 10) / 10;
+  let changed = false;
+  for (const e of events) {
+    if (e.t === 'error' && e.kind === 'po-undefined' && !isQueueName(tab, e.name)) continue;
+    changed = apply(page, from, e, rel) || changed;
+  }
+  return changed;
+}
+
+/** `X is not defined` matters only for the Partnero queue: `po` or a name this tab's loader used. */
+function isQueueName(tab: TabState, name: string | undefined): boolean {
+  return name === 'po' || name === tab.page.queueName || (!!name && !!tab.history.queueNames?.includes(name));
+}
+
+function push<T>(page: PageState, list: T[], item: T, cap: number): boolean {
+  if (list.length >= cap) {
+    page.dropped++;
+    return false;
+  }
+  list.push(item);
+  return true;
+}
+
+function apply(page: PageState, from: FrameInfo, e: BridgeEvent, rel: (at: number) => number): boolean {
+  const frame = from.frame;
+  switch (e.t) {
+    case 'loader':
+      if (frame === 'top' || page.queueName === null) page.queueName = e.name;
+      return push(page, page.loaderRuns, { at: rel(e.at), frame, queueName: e.name, inHead: e.inHead }, 50);
+    case 'call':
+      if (page.queueName === null) page.queueName = e.name;
+      return push(page, page.calls, { args: e.args, at: rel(e.at), frame, ...(e.queued && { queued: true }) }, PAGE_CAPS.calls);
+    case 'queue': {
+      // Several frames may report; the page is stuck if any queue is.
+      const prev = page.queue;
+      const stuck = (q: { pending: number; processed: boolean } | null) => !!q && q.pending > 0 && !q.processed;
+      if (!prev || stuck({ pending: e.pending, processed: e.processed }) || !stuck(prev) || frame === 'top')
+        page.queue = { pending: e.pending, processed: e.processed };
+      return true;
+    }
+    case 'links':
+      for (const link of e.links) {
+        const i = page.links.findIndex((l) => l.id === link.id && l.frame === link.frame);
+        if (i >= 0) page.links[i] = link;
+        else push(page, page.links, link, PAGE_CAPS.links);
+      }
+      return true;
+    case 'link-click': {
+      const link = page.links.find((l) => l.id === e.id && l.frame === frame);
+      if (!link) return false;
+      link.afterClick = e.afterClick;
+      link.hrefAfterClick = e.hrefAfterClick;
+      link.clickedBy = e.by;
+      if (e.probe) link.probe = e.probe;
+      else delete link.probe;
+      return true;
+    }
+    case 'cookie':
+      if (frame !== 'top') return false;
+      page.cookie = e.raw === null ? null : { ...page.cookie, raw: e.raw, value: decodeCookieValue(e.raw) };
+      return true;
+    case 'script':
+      if (page.scripts.some((s) => s.src === e.src && s.frame === frame)) return false;
+      return push(page, page.scripts, { src: e.src, frame, inHead: e.inHead }, 50);
+    case 'error': {
+      const { t: _t, ...err } = e;
+      return push(page, page.errors, { ...err, at: rel(e.at), frame }, PAGE_CAPS.errors);
+    }
+    case 'loaded':
+      if (frame !== 'top') return false;
+      page.loadedAt = rel(e.at);
+      return true;
+  }
+}
+

@@ -1,0 +1,11 @@
+/** User settings kept in `storage.local` (shared by the bridge, the background and the popup). */
+export const SETTINGS_KEY = 'settings';
+
+export interface Settings {
+  /** How long to watch a page after `load` before deciding rules about what never happened. */
+  graceMs: number;
+  /** Origins where the click test runs by itself at the end of the watch period. */
+  clickTestOrigins: string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = { graceMs: 3000, clickTestOrigins: [] };

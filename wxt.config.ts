@@ -1,0 +1,32 @@
+import { defineConfig } from 'wxt';
+
+/** Firefox needs a fixed id (storage, pinned UUID in tests) and the data-collection declaration. */
+const GECKO_ID = 'partnero-inspector@partnero-inspector.dev';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: 'Partnero Inspector',
+    description:
+      'Checks that Partnero affiliate tracking with Stripe works on this page: loader, referral cookie, Payment Links, transactions.',
+    permissions: ['storage', 'tabs', 'webNavigation', 'webRequest', 'cookies'],
+    host_permissions: ['<all_urls>'],
+    action: { default_title: 'Partnero Inspector' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  }),
+});
