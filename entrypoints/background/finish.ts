@@ -35,7 +35,10 @@ export async function runClickTest(tabId: number, linkId?: string): Promise<void
   });
 }
 
-export async function finishPage(tabId: number, opts: { clickTest: boolean; expectPartnero?: boolean }): Promise<void> {
+export async function finishPage(
+  tabId: number,
+  opts: { clickTest: boolean; expectPartnero?: boolean },
+): Promise<void> {
   await toAllFrames(tabId, { type: 'collect' });
   if (opts.clickTest) await runClickTest(tabId);
   await updateTab(tabId, async (tab) => {
@@ -47,7 +50,10 @@ export async function finishPage(tabId: number, opts: { clickTest: boolean; expe
 }
 
 /** Expiry, domain and path are only visible through the cookies API. */
-export async function refreshCookieDetails(page: { url: string; cookie: import('../../src/model/types').CookieInfo | null }): Promise<void> {
+export async function refreshCookieDetails(page: {
+  url: string;
+  cookie: import('../../src/model/types').CookieInfo | null;
+}): Promise<void> {
   if (!page.cookie || !/^https?:/.test(page.url)) return;
   const found = await browser.cookies.getAll({ url: page.url, name: PARTNER_COOKIE }).catch(() => []);
   const c = found.find((x) => x.value === page.cookie?.raw) ?? found[0];

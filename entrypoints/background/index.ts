@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { type AutomationRequest, type TabSnapshot, type ToBackground } from '../../src/protocol/messages';
+import type { AutomationRequest, TabSnapshot, ToBackground } from '../../src/protocol/messages';
 import { applyEvents } from '../../src/store/reducer';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/store/settings';
 import { updateBadge } from './badge';
@@ -35,7 +35,11 @@ export default defineBackground(() => {
           const top = sender.frameId === 0;
           if (top) onTopBridge(tabId, tab, sender.url ?? tab.page.url, msg.timeOrigin);
           const hadCookie = tab.page.cookie?.raw;
-          const changed = applyEvents(tab, { frame: top ? 'top' : msg.frame, timeOrigin: msg.timeOrigin }, msg.events);
+          const changed = applyEvents(
+            tab,
+            { frame: top ? 'top' : msg.frame, timeOrigin: msg.timeOrigin },
+            msg.events,
+          );
           if (tab.page.cookie && tab.page.cookie.raw !== hadCookie) await refreshCookieDetails(tab.page);
           return changed;
         }).then(() => true);
@@ -67,7 +71,8 @@ async function snapshot(tabId: number): Promise<TabSnapshot> {
 }
 
 async function automation(tabId: number, req: AutomationRequest): Promise<TabSnapshot | true> {
-  if (req.op === 'finish') await finishPage(tabId, { clickTest: req.clickTest, expectPartnero: req.expectPartnero });
+  if (req.op === 'finish')
+    await finishPage(tabId, { clickTest: req.clickTest, expectPartnero: req.expectPartnero });
   if (req.op === 'response-bodies') await attachBodies(tabId, req.bodies);
   return snapshot(tabId);
 }

@@ -36,7 +36,8 @@ export function onTopCommitted(tabId: number, tab: TabState, url: string, timeSt
 export function onTopBridge(tabId: number, tab: TabState, url: string, timeOrigin: number): void {
   const id = identity(tabId);
   if (Math.abs(tab.page.startedAt - timeOrigin) < 1) return;
-  const adopt = !id.fromBridge && timeOrigin <= tab.page.startedAt + 50 && tab.page.startedAt - timeOrigin < 60_000;
+  const adopt =
+    !id.fromBridge && timeOrigin <= tab.page.startedAt + 50 && tab.page.startedAt - timeOrigin < 60_000;
   if (adopt) {
     // The commit came first; the document's own clock is the better origin for `at` times.
     const shift = tab.page.startedAt - timeOrigin;

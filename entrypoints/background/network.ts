@@ -3,10 +3,10 @@
  * and every navigation that reaches Stripe checkout (for checkout.navigation-not-attributed).
  */
 import { browser } from 'wxt/browser';
+import { cap } from '../../src/bridge/limits';
 import { isStripeCheckout } from '../../src/detect/stripe';
 import type { NetRequest } from '../../src/model/types';
 import { PAGE_CAPS } from '../../src/store/page';
-import { cap } from '../../src/bridge/limits';
 import { updateTab } from './store';
 
 const PARTNERO = ['*://partnero.com/*', '*://*.partnero.com/*'];
@@ -23,7 +23,12 @@ export function watchNetwork(): void {
           tab.page.dropped++;
           return false;
         }
-        const req: NetRequest = { url: cap(d.url), method: d.method, type: d.type, at: d.timeStamp - tab.page.startedAt };
+        const req: NetRequest = {
+          url: cap(d.url),
+          method: d.method,
+          type: d.type,
+          at: d.timeStamp - tab.page.startedAt,
+        };
         const body = bodyText(d.requestBody);
         if (body) req.requestBody = body;
         tab.page.requests.push(req);
@@ -67,7 +72,9 @@ function finish(tabId: number, requestId: string, timeStamp: number, patch: Part
   open.delete(requestId);
   if (!req || tabId < 0) return;
   void updateTab(tabId, (tab) => {
-    const live = tab.page.requests.find((r) => r === req) ?? tab.page.requests.find((r) => r.url === req.url && r.at === req.at);
+    const live =
+      tab.page.requests.find((r) => r === req) ??
+      tab.page.requests.find((r) => r.url === req.url && r.at === req.at);
     if (!live) return false;
     Object.assign(live, patch, { duration: Math.round(timeStamp - (tab.page.startedAt + live.at)) });
     return true;
@@ -79,7 +86,11 @@ function recordNavigation(tabId: number, url: string, timeStamp: number, serverR
   void updateTab(tabId, (tab) => {
     const list = tab.page.navigations;
     if (list.some((n) => n.url === url) || list.length >= PAGE_CAPS.navigations) return false;
-    list.push({ url: cap(url), at: timeStamp - tab.page.startedAt, ...(serverRedirect && { serverRedirect }) });
+    list.push({
+      url: cap(url),
+      at: timeStamp - tab.page.startedAt,
+      ...(serverRedirect && { serverRedirect }),
+    });
     return true;
   });
 }

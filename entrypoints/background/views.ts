@@ -1,5 +1,5 @@
 /** Popup and panel follow one tab live through a port named `view:<tabId>`. */
-import { browser, type Browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { VIEW_PORT } from '../../src/protocol/messages';
 import { onTabChanged, readTab } from './store';
 

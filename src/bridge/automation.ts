@@ -6,7 +6,10 @@
  */
 import { AUTOMATION_REQUEST, AUTOMATION_RESPONSE, type AutomationRequest } from '../protocol/messages';
 
-export function serveAutomation(doc: Document, relay: (request: AutomationRequest) => Promise<unknown>): void {
+export function serveAutomation(
+  doc: Document,
+  relay: (request: AutomationRequest) => Promise<unknown>,
+): void {
   doc.addEventListener(AUTOMATION_REQUEST, (e) => {
     let id: unknown;
     let request: AutomationRequest;
@@ -16,7 +19,9 @@ export function serveAutomation(doc: Document, relay: (request: AutomationReques
       return;
     }
     const answer = (body: unknown) =>
-      doc.dispatchEvent(new CustomEvent(AUTOMATION_RESPONSE, { detail: JSON.stringify({ id, ...body as object }) }));
+      doc.dispatchEvent(
+        new CustomEvent(AUTOMATION_RESPONSE, { detail: JSON.stringify({ id, ...(body as object) }) }),
+      );
     relay(request).then(
       (response) => answer({ response }),
       (err: unknown) => answer({ error: String((err as Error)?.message ?? err) }),

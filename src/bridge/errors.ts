@@ -11,12 +11,16 @@ const PARTNERO_URL = /^https?:\/\/([\w-]+\.)*partnero\.com\//i;
 /** Starts listening; `emit` receives each finding-worthy error. */
 export function watchErrors(win: Window, emit: (e: BridgeEvent) => void): void {
   const at = () => win.performance.now();
-  win.addEventListener('error', (e: Event) => {
-    const el = e.target as Element | null;
-    const src = el?.localName === 'script' ? (el as HTMLScriptElement).src : '';
-    if (PARTNERO_URL.test(src))
-      emit({ t: 'error', kind: 'script-error', url: cap(src), message: 'script failed to load', at: at() });
-  }, true);
+  win.addEventListener(
+    'error',
+    (e: Event) => {
+      const el = e.target as Element | null;
+      const src = el?.localName === 'script' ? (el as HTMLScriptElement).src : '';
+      if (PARTNERO_URL.test(src))
+        emit({ t: 'error', kind: 'script-error', url: cap(src), message: 'script failed to load', at: at() });
+    },
+    true,
+  );
   win.document.addEventListener('securitypolicyviolation', (e) => {
     if (PARTNERO_URL.test(e.blockedURI))
       emit({

@@ -88,7 +88,10 @@ function describe(
   const href = kind === 'payment-link' ? cap((el as HTMLAnchorElement).href) : null;
   const crid = href ? clientReferenceIdOf(href) : el.getAttribute('client-reference-id');
   const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-  const label = kind === 'payment-link' ? text : (el.getAttribute('buy-button-id') ?? el.getAttribute('pricing-table-id') ?? '');
+  const label =
+    kind === 'payment-link'
+      ? text
+      : (el.getAttribute('buy-button-id') ?? el.getAttribute('pricing-table-id') ?? '');
   return {
     ...prev,
     id,
@@ -98,7 +101,8 @@ function describe(
     text: cap(label, LIMITS.label),
     href,
     // Once clicked, `clientReferenceId` keeps what the link carried before the page's handlers ran.
-    clientReferenceId: prev?.afterClick !== undefined ? prev.clientReferenceId : crid === null ? null : cap(crid),
+    clientReferenceId:
+      prev?.afterClick !== undefined ? prev.clientReferenceId : crid === null ? null : cap(crid),
     addedLate: prev ? prev.addedLate : late,
     removed: undefined,
   };

@@ -4,7 +4,11 @@ export function selectorOf(el: Element): string {
   let node: Element | null = el;
   while (node && parts.length < 5) {
     const id = node.getAttribute('id');
-    if (id && /^[A-Za-z][\w-]{0,60}$/.test(id) && node.ownerDocument.querySelectorAll(`#${id}`).length === 1) {
+    if (
+      id &&
+      /^[A-Za-z][\w-]{0,60}$/.test(id) &&
+      node.ownerDocument.querySelectorAll(`#${id}`).length === 1
+    ) {
       parts.unshift(`#${id}`);
       break;
     }

@@ -6,15 +6,15 @@
 import type { browser as browserApi } from 'wxt/browser';
 import { readCookie } from '../detect/cookie';
 import { clientReferenceIdOf, isPaymentLink } from '../detect/stripe';
-import { HOOK_EVENT, HOOK_QUERY } from '../protocol/page';
 import type { BridgeEvent, ToBackground, ToContent } from '../protocol/messages';
+import { HOOK_EVENT, HOOK_QUERY } from '../protocol/page';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../store/settings';
 import { serveAutomation } from './automation';
-import { parseHookBatch } from './validate';
 import { clickWithoutLeaving } from './click-test';
 import { isPartneroScript, watchErrors } from './errors';
 import { cap } from './limits';
 import { LinkRegistry, markClicked } from './links';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../store/settings';
+import { parseHookBatch } from './validate';
 
 const FLUSH_MS = 50;
 const RESCAN_MS = 150;
@@ -45,7 +45,7 @@ export function startBridge(win: Window, browser: Browser): void {
   };
   const emit = (e: BridgeEvent) => {
     if (pending.length < 2000) pending.push(e);
-    flushTimer ??= setTimeout(flush, FLUSH_MS);
+    if (flushTimer === undefined) flushTimer = setTimeout(flush, FLUSH_MS);
   };
 
   doc.addEventListener(HOOK_EVENT, (e) => {
@@ -68,7 +68,8 @@ export function startBridge(win: Window, browser: Browser): void {
   };
   let rescanTimer: ReturnType<typeof setTimeout> | undefined;
   const observer = new MutationObserver(() => {
-    rescanTimer ??= setTimeout(() => {
+    if (rescanTimer !== undefined) return;
+    rescanTimer = setTimeout(() => {
       rescanTimer = undefined;
       rescan();
     }, RESCAN_MS);
@@ -92,7 +93,10 @@ export function startBridge(win: Window, browser: Browser): void {
     emit({ t: 'loaded', at });
     void flush();
     void browser.storage.local.get(SETTINGS_KEY).then((got: Record<string, unknown>) => {
-      const settings: Settings = { ...DEFAULT_SETTINGS, ...(got[SETTINGS_KEY] as Partial<Settings> | undefined) };
+      const settings: Settings = {
+        ...DEFAULT_SETTINGS,
+        ...(got[SETTINGS_KEY] as Partial<Settings> | undefined),
+      };
       setTimeout(() => void flush().then(() => post({ type: 'watch-end' })), settings.graceMs);
     });
   });
@@ -123,7 +127,8 @@ export function startBridge(win: Window, browser: Browser): void {
     }
   });
 
-  if (isTop && win.navigator.webdriver) serveAutomation(doc, (request) => browser.runtime.sendMessage({ type: 'automation', request }));
+  if (isTop && win.navigator.webdriver)
+    serveAutomation(doc, (request) => browser.runtime.sendMessage({ type: 'automation', request }));
 }
 
 /** Real clicks: href as the click starts (capture) and as it leaves (bubble, after handlers). */

@@ -37,7 +37,13 @@ function toEvent(e: unknown): BridgeEvent | null {
       return { t: 'loader', name: o.name, at: o.at, inHead: typeof o.inHead === 'boolean' ? o.inHead : null };
     case 'call':
       if (!Array.isArray(o.args)) return null;
-      return { t: 'call', name: o.name, args: capArgs(o.args), at: o.at, ...(o.queued === true && { queued: true }) };
+      return {
+        t: 'call',
+        name: o.name,
+        args: capArgs(o.args),
+        at: o.at,
+        ...(o.queued === true && { queued: true }),
+      };
     case 'queue':
       if (!isNum(o.pending) || typeof o.processed !== 'boolean') return null;
       return { t: 'queue', name: o.name, pending: o.pending, processed: o.processed, at: o.at };
@@ -65,6 +71,7 @@ function capJson(v: unknown, depth = 0): Json {
   if (depth > 8 || typeof v !== 'object') return null;
   if (Array.isArray(v)) return v.slice(0, 100).map((x) => capJson(x, depth + 1));
   const out: { [k: string]: Json } = {};
-  for (const k of Object.keys(v).slice(0, 100)) out[cap(k, 200)] = capJson((v as Record<string, unknown>)[k], depth + 1);
+  for (const k of Object.keys(v).slice(0, 100))
+    out[cap(k, 200)] = capJson((v as Record<string, unknown>)[k], depth + 1);
   return out;
 }

@@ -1,6 +1,7 @@
 /**
- * Runs one check: one browser with the built extension, the URLs as one visitor's journey,
- * and for each page the extension's own findings (one engine for popup, panel and CLI).
+ * Runs checks: one browser with the built extension, each journey's URLs visited in order
+ * as one visitor, and for each page the extension's own findings (one engine for popup,
+ * panel and CLI).
  */
 import { existsSync } from 'node:fs';
 import type { Page } from 'puppeteer';
@@ -9,7 +10,14 @@ import { buildPageReport, buildReport } from '../report/build';
 import type { PageReport, Report } from '../report/schema';
 import type { CheckOptions } from './args';
 import { askExtension } from './automation';
-import { extensionDir, findBrowser, INSTALL_HINT, launchWithExtension } from './browsers';
+import {
+  type BrowserKind,
+  extensionDir,
+  findBrowser,
+  INSTALL_HINT,
+  type Launched,
+  launchWithExtension,
+} from './browsers';
 import { interceptTraffic } from './intercept';
 
 /** A reason the check could not run (exit 2): one line, no stack. */
@@ -18,51 +26,85 @@ export class CheckError extends Error {}
 export interface CheckHooks {
   /** Called before each page is opened (for a progress line). */
   onPage?(index: number, total: number, url: string): void;
-  /** Called with each page's raw snapshot (tests and the panel export read it). */
-  onSnapshot?(url: string, snapshot: TabSnapshot): void;
 }
 
-type Options = Pick<
+export type JourneyOptions = Pick<
   CheckOptions,
-  'urls' | 'aff' | 'param' | 'browser' | 'stubPartnero' | 'waitMs' | 'clickTest' | 'timeoutMs'
+  'urls' | 'aff' | 'param' | 'waitMs' | 'clickTest' | 'timeoutMs'
 >;
 
+export interface PageResult {
+  report: PageReport;
+  snapshot: TabSnapshot;
+}
+
+/** A started browser that can check several journeys, each as a fresh visitor in a new tab. */
+export interface Checker {
+  /** e.g. `chrome 156.0.8078.108` */
+  browserLabel: string;
+  launched: Launched;
+  checkJourney(opts: JourneyOptions, hooks?: CheckHooks): Promise<PageResult[]>;
+  close(): Promise<void>;
+}
+
+export async function openChecker(
+  kind: BrowserKind,
+  root: string,
+  opts: { stubPartnero: boolean },
+): Promise<Checker> {
+  const executable = findBrowser(kind);
+  if (!executable) throw new CheckError(`no ${kind} browser found: ${INSTALL_HINT[kind]}`);
+  const ext = extensionDir(kind, root);
+  if (!existsSync(ext)) throw new CheckError(`the extension is not built (${ext}): run npm run build`);
+  const launched = await launchWithExtension(kind, executable, ext).catch((err: Error) => {
+    throw new CheckError(`could not start ${kind}: ${firstLine(err.message)}`);
+  });
+  const browserLabel = `${kind} ${(await launched.browser.version()).replace(/^[^/]*\//, '')}`;
+  const checkJourney = async (j: JourneyOptions, hooks: CheckHooks = {}): Promise<PageResult[]> => {
+    const page = await launched.browser.newPage();
+    try {
+      // A fresh visitor: no cookie left by an earlier journey in this profile.
+      await launched.browser.deleteCookie(...(await launched.browser.cookies()));
+      const traffic = await interceptTraffic(page, { stub: opts.stubPartnero });
+      const results: PageResult[] = [];
+      for (const [i, url] of j.urls.entries()) {
+        const target = i === 0 && j.aff !== undefined ? withParam(url, j.param, j.aff) : url;
+        hooks.onPage?.(i, j.urls.length, target);
+        await open(page, target, j.timeoutMs);
+        await sleep(j.waitMs);
+        await askExtension(page, { op: 'response-bodies', bodies: traffic.takeBodies() });
+        const snapshot = await askExtension(page, {
+          op: 'finish',
+          clickTest: j.clickTest,
+          expectPartnero: true,
+        });
+        results.push({
+          snapshot,
+          report: { ...buildPageReport(target, snapshot.page, snapshot.findings), finalUrl: page.url() },
+        });
+      }
+      return results;
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  };
+  return { browserLabel, launched, checkJourney, close: launched.close };
+}
+
+/** One journey in its own browser: what `partnero-inspector check` does. */
 export async function runCheck(
-  opts: Options,
+  opts: JourneyOptions & Pick<CheckOptions, 'browser' | 'stubPartnero'>,
   root: string,
   version: string,
   hooks: CheckHooks = {},
 ): Promise<Report> {
-  const executable = findBrowser(opts.browser);
-  if (!executable) throw new CheckError(`no ${opts.browser} browser found: ${INSTALL_HINT[opts.browser]}`);
-  const ext = extensionDir(opts.browser, root);
-  if (!existsSync(ext)) throw new CheckError(`the extension is not built (${ext}): run npm run build`);
   const startedAt = new Date();
-  const launched = await launchWithExtension(opts.browser, executable, ext).catch((err: Error) => {
-    throw new CheckError(`could not start ${opts.browser}: ${firstLine(err.message)}`);
-  });
+  const checker = await openChecker(opts.browser, root, { stubPartnero: opts.stubPartnero });
   try {
-    const page = await launched.browser.newPage();
-    const traffic = await interceptTraffic(page, { stub: opts.stubPartnero });
-    const pages: PageReport[] = [];
-    for (const [i, url] of opts.urls.entries()) {
-      const target = i === 0 && opts.aff !== undefined ? withParam(url, opts.param, opts.aff) : url;
-      hooks.onPage?.(i, opts.urls.length, target);
-      await open(page, target, opts.timeoutMs);
-      await sleep(opts.waitMs);
-      await askExtension(page, { op: 'response-bodies', bodies: traffic.takeBodies() });
-      const snap = await askExtension(page, {
-        op: 'finish',
-        clickTest: opts.clickTest,
-        expectPartnero: true,
-      });
-      hooks.onSnapshot?.(target, snap);
-      pages.push({ ...buildPageReport(target, snap.page, snap.findings), finalUrl: page.url() });
-    }
-    const browser = `${opts.browser} ${(await launched.browser.version()).replace(/^[^/]*\//, '')}`;
-    return buildReport({ version, browser, startedAt, pages });
+    const pages = (await checker.checkJourney(opts, hooks)).map((r) => r.report);
+    return buildReport({ version, browser: checker.browserLabel, startedAt, pages });
   } finally {
-    await launched.close();
+    await checker.close();
   }
 }
 

@@ -18,19 +18,30 @@ export async function interceptTraffic(page: Page, opts: { stub: boolean }): Pro
     if (req.isInterceptResolutionHandled()) return;
     const url = req.url();
     if (isStripeCheckout(url)) {
-      void req.abort('blockedbyclient').catch(() => undefined);
+      // 204 No Content: the browser stays on the merchant page (an abort would show an
+      // error page in the tab); the extension has already recorded the navigation.
+      void req.respond({ status: 204, body: '' }).catch(() => undefined);
       return;
     }
     if (opts.stub && isPartneroUrl(url)) {
-      const res = stubPartnero({ url, method: req.method(), body: req.postData() });
-      if (req.resourceType() !== 'script') bodies.push({ url, body: res.body });
-      void req
-        .respond({ status: res.status, contentType: res.contentType, body: res.body, headers: res.headers })
-        .catch(() => undefined);
+      void answer(req, url).catch(() => undefined);
       return;
     }
     void req.continue().catch(() => undefined);
   });
+  // postData() is CDP-only; fetchPostData() works in Chromium and Firefox alike.
+  const answer = async (req: HTTPRequest, url: string) => {
+    const body = req.hasPostData() ? await req.fetchPostData() : undefined;
+    const res = stubPartnero({ url, method: req.method(), body });
+    // Tracking calls only: script bodies are ours and say nothing about the merchant.
+    if (!new URL(url).pathname.endsWith('.js')) bodies.push({ url, body: res.body });
+    await req.respond({
+      status: res.status,
+      contentType: res.contentType,
+      body: res.body,
+      headers: res.headers,
+    });
+  };
   return {
     takeBodies() {
       const out = bodies;

@@ -32,14 +32,17 @@ async function main(argv: string[]): Promise<number> {
   try {
     const report = await runCheck(opts, ROOT, __VERSION__, {
       onPage: (i, n, url) => {
-        if (!opts.json) process.stderr.write(`${tty ? '\r\x1b[2K' : ''}${renderProgress(i, n, url)}${tty ? '' : '\n'}`);
+        if (!opts.json)
+          process.stderr.write(`${tty ? '\r\x1b[2K' : ''}${renderProgress(i, n, url)}${tty ? '' : '\n'}`);
       },
     });
     if (tty) process.stderr.write('\r\x1b[2K');
     ReportSchema.parse(report);
     if (opts.junit) writeFileSync(opts.junit, toJUnit(report, opts.failOn));
     process.stdout.write(
-      opts.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report, { color: process.stdout.isTTY === true }),
+      opts.json
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : renderReport(report, { color: process.stdout.isTTY === true }),
     );
     return exitCode(report.summary, opts.failOn);
   } catch (err) {

@@ -7,7 +7,13 @@ export function referralParam(page: Pick<PageState, 'calls'>): string {
     if (args[0] !== 'program' || args[2] !== 'settings') continue;
     if (args[3] === 'link_param' && typeof args[4] === 'string' && args[4]) return args[4];
     const obj = args[3];
-    if (obj && typeof obj === 'object' && !Array.isArray(obj) && typeof obj.link_param === 'string' && obj.link_param)
+    if (
+      obj &&
+      typeof obj === 'object' &&
+      !Array.isArray(obj) &&
+      typeof obj.link_param === 'string' &&
+      obj.link_param
+    )
       return obj.link_param;
   }
   return 'aff';

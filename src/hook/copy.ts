@@ -10,6 +10,7 @@ const MAX_DEPTH = 6;
 const MAX_NODES = 400;
 
 const { keys } = Object;
+const finite = Number.isFinite;
 const { isArray } = Array;
 
 /** Returns a JSON-safe copy of `value`; markers like `[cycle]` replace what cannot be copied. */
@@ -22,7 +23,7 @@ export function copyValue(value: unknown): unknown {
         return v.length > MAX_STRING ? `${v.slice(0, MAX_STRING)}…` : v;
       case 'number':
         // NaN/Infinity are not JSON; keep them visible as text so rules can name them.
-        return v === v && v !== 1 / 0 && v !== -1 / 0 ? v : String(v);
+        return finite(v) ? v : String(v);
       case 'boolean':
         return v;
       case 'undefined':

@@ -2,8 +2,9 @@
  * Messages across the extension's own boundaries: content script ↔ background ↔ views.
  * Every `type` is named here once; senders and receivers import these shapes.
  */
-import type { HookEvent } from './page';
+
 import type { Finding, Json, LinkRecord, PageError, PageState, TabHistory } from '../model/types';
+import type { HookEvent } from './page';
 
 /** What one frame's bridge observed (already validated and capped). */
 export type BridgeEvent =

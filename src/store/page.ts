@@ -34,9 +34,13 @@ export function newTab(url = '', startedAt = Date.now()): TabState {
  */
 export function resetPage(tab: TabState, url: string, startedAt: number): void {
   const history: TabHistory = {
-    transactionKeys: [...tab.history.transactionKeys, ...keysOf(tab.page, 'transactions', 'create')].slice(-500),
+    transactionKeys: [...tab.history.transactionKeys, ...keysOf(tab.page, 'transactions', 'create')].slice(
+      -500,
+    ),
     signupKeys: [...tab.history.signupKeys, ...keysOf(tab.page, 'customers', 'signup')].slice(-500),
-    queueNames: [...new Set([...(tab.history.queueNames ?? []), ...(tab.page.queueName ? [tab.page.queueName] : [])])],
+    queueNames: [
+      ...new Set([...(tab.history.queueNames ?? []), ...(tab.page.queueName ? [tab.page.queueName] : [])]),
+    ],
   };
   // Requests that started after the new page began belong to it (they may arrive first).
   const shift = tab.page.startedAt - startedAt;

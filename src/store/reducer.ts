@@ -49,11 +49,17 @@ function apply(page: PageState, from: FrameInfo, e: BridgeEvent, rel: (at: numbe
       return push(page, page.loaderRuns, { at: rel(e.at), frame, queueName: e.name, inHead: e.inHead }, 50);
     case 'call':
       if (page.queueName === null) page.queueName = e.name;
-      return push(page, page.calls, { args: e.args, at: rel(e.at), frame, ...(e.queued && { queued: true }) }, PAGE_CAPS.calls);
+      return push(
+        page,
+        page.calls,
+        { args: e.args, at: rel(e.at), frame, ...(e.queued && { queued: true }) },
+        PAGE_CAPS.calls,
+      );
     case 'queue': {
       // Several frames may report; the page is stuck if any queue is.
       const prev = page.queue;
-      const stuck = (q: { pending: number; processed: boolean } | null) => !!q && q.pending > 0 && !q.processed;
+      const stuck = (q: { pending: number; processed: boolean } | null) =>
+        !!q && q.pending > 0 && !q.processed;
       if (!prev || stuck({ pending: e.pending, processed: e.processed }) || !stuck(prev) || frame === 'top')
         page.queue = { pending: e.pending, processed: e.processed };
       return true;
@@ -92,4 +98,3 @@ function apply(page: PageState, from: FrameInfo, e: BridgeEvent, rel: (at: numbe
       return true;
   }
 }
-

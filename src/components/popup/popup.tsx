@@ -14,8 +14,21 @@ export interface PopupActions {
 
 const ICON = { ok: '✓', error: '✗', warning: '!', info: 'i', none: '–' } as const;
 
-export function Popup({ snap, optedIn, actions }: { snap: TabSnapshot | null; optedIn: boolean; actions: PopupActions }) {
-  if (!snap) return <main class="popup"><p class="muted">Waiting for this tab…</p></main>;
+export function Popup({
+  snap,
+  optedIn,
+  actions,
+}: {
+  snap: TabSnapshot | null;
+  optedIn: boolean;
+  actions: PopupActions;
+}) {
+  if (!snap)
+    return (
+      <main class="popup">
+        <p class="muted">Waiting for this tab…</p>
+      </main>
+    );
   const rows = checklist(snap.page, snap.findings);
   const { errors, warnings } = summarize(snap.findings);
   const noPartnero = snap.findings.length === 0 && rows.every((r) => r.status === 'none');
@@ -24,7 +37,10 @@ export function Popup({ snap, optedIn, actions }: { snap: TabSnapshot | null; op
     <main class="popup">
       <header class="summary">
         <h1>Partnero Inspector</h1>
-        <p class={`verdict ${errors ? 'sev-error' : warnings ? 'sev-warning' : 'sev-ok'}`} data-testid="verdict">
+        <p
+          class={`verdict ${errors ? 'sev-error' : warnings ? 'sev-warning' : 'sev-ok'}`}
+          data-testid="verdict"
+        >
           {noPartnero
             ? 'No Partnero tracking on this page.'
             : errors || warnings
@@ -40,7 +56,11 @@ export function Popup({ snap, optedIn, actions }: { snap: TabSnapshot | null; op
         ))}
       </ul>
       <footer class="actions">
-        <button type="button" onClick={actions.testLinks} disabled={!hasLinks || snap.page.clickTest === 'running'}>
+        <button
+          type="button"
+          onClick={actions.testLinks}
+          disabled={!hasLinks || snap.page.clickTest === 'running'}
+        >
           {snap.page.clickTest === 'running' ? 'Testing links…' : 'Test links'}
         </button>
         <button type="button" onClick={actions.simulateReferral}>
@@ -54,7 +74,9 @@ export function Popup({ snap, optedIn, actions }: { snap: TabSnapshot | null; op
           />
           Always test links on this site
         </label>
-        <p class="hint muted">Testing clicks each Payment Link with navigation stopped, so the page's own helper runs.</p>
+        <p class="hint muted">
+          Testing clicks each Payment Link with navigation stopped, so the page's own helper runs.
+        </p>
       </footer>
     </main>
   );

@@ -5,7 +5,9 @@ const MARK = { error: '✗', warning: '!', info: 'i' } as const;
 
 export function FindingList({ findings }: { findings: Finding[] }) {
   // A consequence whose cause sits in another list is shown on its own, still naming the cause.
-  const roots = findings.filter((f) => !f.causedBy || !findings.some((r) => r.rule === f.causedBy && !r.causedBy));
+  const roots = findings.filter(
+    (f) => !f.causedBy || !findings.some((r) => r.rule === f.causedBy && !r.causedBy),
+  );
   const consequences = (root: Finding) => findings.filter((f) => f.causedBy === root.rule && f !== root);
   if (!findings.length) return null;
   return (
@@ -31,7 +33,7 @@ export function FindingList({ findings }: { findings: Finding[] }) {
 function FindingRow({ f }: { f: Finding }) {
   return (
     <div class="finding-row">
-      <span class="sev-mark" aria-label={f.severity} title={f.severity}>
+      <span class="sev-mark" role="img" aria-label={f.severity} title={f.severity}>
         {MARK[f.severity]}
       </span>
       <div class="finding-body">

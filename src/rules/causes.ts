@@ -1,0 +1,83 @@
+/**
+ * Root causes. One mistake trips several rules (a placeholder program id makes settings.js
+ * fail, the queue stall and the referral cookie never appear); each consequence gets
+ * `causedBy` = the ROOT rule that explains it, so views nest it and summaries skip it.
+ */
+import type { Finding, RuleId } from '../model/types';
+import type { RuleContext } from './context';
+import { effectiveId } from './links';
+import { settingsProgramId } from './urls';
+
+interface CauseLink {
+  /** The rule whose finding explains the consequence. */
+  by: RuleId;
+  /** When only some findings of the consequence are explained by it. */
+  when?: (effect: Finding, ctx: RuleContext) => boolean;
+  /** When only the cause's finding about the same thing explains it (same call field, same URL). */
+  match?: (effect: Finding, cause: Finding) => boolean;
+}
+
+/** Both findings are about the same field of the same call. */
+const sameField = (effect: Finding, cause: Finding) =>
+  effect.target?.call === cause.target?.call && effect.target?.path === cause.target?.path;
+
+/** Both findings are about the same URL. */
+const sameUrl = (effect: Finding, cause: Finding) => effect.target?.href === cause.target?.href;
+
+/** A format complaint about a value that is a placeholder: the placeholder is the mistake. */
+const PLACEHOLDER_VALUE: readonly CauseLink[] = [{ by: 'transaction.placeholder', match: sameField }];
+
+/** settings.js of a program id that is not a valid loaded one: the placeholder's URL. */
+function settingsOfPlaceholder(effect: Finding, ctx: RuleContext): boolean {
+  const id = settingsProgramId(effect.target?.href ?? '');
+  return id !== null && !ctx.programIds.includes(id);
+}
+
+/** The link's id is the (invalid) cookie value, copied there by the helper. */
+function copiesCookie(effect: Finding, ctx: RuleContext): boolean {
+  const { selector, frame } = effect.target ?? {};
+  const link = ctx.page.links.find((l) => l.selector === selector && l.frame === frame);
+  return link !== undefined && ctx.cookie !== null && effectiveId(link) === ctx.cookie.value;
+}
+
+/** Direct causes of each consequence, nearest first; roots are resolved through the chain. */
+export const CAUSES: Partial<Record<RuleId, readonly CauseLink[]>> = {
+  'po.undefined': [{ by: 'snippet.missing' }],
+  'snippet.script-failed': [{ by: 'program.placeholder', when: settingsOfPlaceholder }],
+  'snippet.queue-stuck': [{ by: 'snippet.script-failed' }, { by: 'program.placeholder' }],
+  'cookie.missing-after-referral': [
+    { by: 'snippet.missing' },
+    { by: 'snippet.queue-stuck' },
+    { by: 'snippet.script-failed' },
+    { by: 'program.placeholder' },
+  ],
+  'link.client-reference-id-invalid': [{ by: 'cookie.invalid-for-stripe', when: copiesCookie }],
+  'transaction.key-format': PLACEHOLDER_VALUE,
+  'transaction.customer-key-format': PLACEHOLDER_VALUE,
+  'transaction.amount': PLACEHOLDER_VALUE,
+  'transaction.currency': PLACEHOLDER_VALUE,
+  'network.request-failed': [{ by: 'snippet.script-failed', match: sameUrl }],
+};
+
+/** The root rule explaining `effect`, or undefined when it is a root itself. */
+function rootOf(effect: Finding, findings: readonly Finding[], ctx: RuleContext): RuleId | undefined {
+  for (const link of CAUSES[effect.rule] ?? []) {
+    if (link.when !== undefined && !link.when(effect, ctx)) continue;
+    const causes = findings.filter(
+      (f) => f.rule === link.by && (link.match === undefined || link.match(effect, f)),
+    );
+    if (causes.length === 0) continue;
+    // Several findings of the cause rule: if any is a root, the cause rule is the root.
+    const roots = causes.map((cause) => rootOf(cause, findings, ctx) ?? link.by);
+    return roots.includes(link.by) ? link.by : roots[0];
+  }
+  return undefined;
+}
+
+/** Copies of `findings` with `causedBy` set to the root cause where one explains them. */
+export function linkCauses(findings: readonly Finding[], ctx: RuleContext): Finding[] {
+  return findings.map((finding) => {
+    const root = rootOf(finding, findings, ctx);
+    return root === undefined ? finding : { ...finding, causedBy: root };
+  });
+}

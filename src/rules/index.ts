@@ -1,0 +1,56 @@
+/**
+ * The rules engine: every rule of the catalog (../../shared/spec/rules.md) run over one
+ * page, root causes linked, findings ordered for display.
+ */
+import type { Finding, PageState, Severity, Summary, TabHistory } from '../model/types';
+import { linkCauses } from './causes';
+import { derive } from './context';
+import { RULES } from './registry';
+
+export { RULES } from './registry';
+export type { Rule } from './rule';
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Runs `step`; a throw is a bug, but it must never cost the rest of the report. */
+function safely<T>(what: string, step: () => T, fallback: T): T {
+  try {
+    return step();
+  } catch (error) {
+    console.error(`[partnero-inspector] ${what} threw`, error);
+    return fallback;
+  }
+}
+
+/**
+ * All findings for a page: none at all on a page with no sign of Partnero (a random site
+ * stays clean), else root causes first, then errors, warnings, infos, then catalog order.
+ */
+export function runRules(input: { page: PageState; history: TabHistory }): Finding[] {
+  const ctx = safely('deriving page facts', () => derive(input), null);
+  if (ctx === null || ctx.evidence.length === 0) return [];
+  const findings = linkCauses(
+    RULES.flatMap((rule) => safely(`rule ${rule.id}`, () => rule.check(ctx), [])),
+    ctx,
+  );
+  const order = new Map(RULES.map((rule, i) => [rule.id, i]));
+  // Array.prototype.sort is stable, so findings of one rule keep their own order.
+  return findings.sort(
+    (a, b) =>
+      Number(a.causedBy !== undefined) - Number(b.causedBy !== undefined) ||
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      (order.get(a.rule) ?? 0) - (order.get(b.rule) ?? 0),
+  );
+}
+
+/** Counts per severity of root findings only: consequences (with `causedBy`) are not counted. */
+export function summarize(findings: readonly Finding[]): Summary {
+  const summary: Summary = { errors: 0, warnings: 0, infos: 0 };
+  for (const { severity, causedBy } of findings) {
+    if (causedBy !== undefined) continue;
+    if (severity === 'error') summary.errors++;
+    else if (severity === 'warning') summary.warnings++;
+    else summary.infos++;
+  }
+  return summary;
+}

@@ -1,0 +1,31 @@
+/**
+ * `link.missing-client-reference-id`: a Payment Link that would open checkout without the
+ * partner key. It is an error only once proven: a cookie was there to copy and a click ran
+ * the page's handlers without adding it. Links that get the id on click are fine.
+ */
+import type { LinkRecord } from '../model/types';
+import { describeLink, effectiveId, linkTarget, wasClicked } from './links';
+import { defineRule } from './rule';
+
+function why(link: LinkRecord): string {
+  if (!wasClicked(link)) return "not verified yet: no click has run the page's handlers";
+  return `${link.clickedBy === 'user' ? 'a click' : 'a test click'} showed the page does not add it`;
+}
+
+function fixFor(link: LinkRecord): string {
+  if (link.frame !== 'top') return "Add Partnero's Payment Links helper inside the frame's page too.";
+  if (link.addedLate)
+    return 'This link appeared after load: bind the helper with a delegated click listener on document.';
+  return "Add Partnero's Payment Links helper at the end of <body> on this page.";
+}
+
+export default defineRule('link.missing-client-reference-id', ({ page, cookie }) =>
+  page.links
+    .filter((link) => link.kind === 'payment-link' && effectiveId(link) === null)
+    .map((link) => ({
+      severity: cookie !== null && wasClicked(link) ? 'error' : 'warning',
+      message: `${describeLink(link)} has no client_reference_id (${why(link)}).`,
+      fix: fixFor(link),
+      target: linkTarget(link),
+    })),
+);

@@ -1,0 +1,15 @@
+/** `snippet.missing`: the page shows Partnero is expected but never loads it. */
+import { defineRule } from './rule';
+import { list } from './text';
+
+export default defineRule('snippet.missing', ({ present, evidence }) =>
+  present
+    ? []
+    : [
+        {
+          severity: 'error',
+          message: `Partnero is not loaded on this page (no po queue, no universal.js), although it has ${list(evidence)}.`,
+          fix: 'Add the Partnero Universal snippet, with your program id, just before </head> on every page.',
+        },
+      ],
+);

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+/** End-to-end: real browsers, one file at a time (our machines have 2 cores). */
+export default defineConfig({
+  root: new URL('../..', import.meta.url).pathname,
+  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  test: {
+    include: ['test/e2e/**/*.e2e.ts'],
+    environment: 'node',
+    fileParallelism: false,
+    maxWorkers: 1,
+    testTimeout: 90_000,
+    hookTimeout: 90_000,
+    reporters: ['default'],
+  },
+});
