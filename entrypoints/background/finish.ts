@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import { PARTNER_COOKIE } from '../../src/detect/cookie';
 import type { ToContent } from '../../src/protocol/messages';
+import { requestsSettled } from './network';
 import { updateTab } from './store';
 
 const FRAME_TIMEOUT_MS = 3000;
@@ -41,6 +42,8 @@ export async function finishPage(
 ): Promise<void> {
   await toAllFrames(tabId, { type: 'collect' });
   if (opts.clickTest) await runClickTest(tabId);
+  // A tracking call sent just before the end must still get its status into the verdict.
+  await requestsSettled(tabId, 2000);
   await updateTab(tabId, async (tab) => {
     tab.page.watchEnded = true;
     if (opts.expectPartnero) tab.page.expectPartnero = true;

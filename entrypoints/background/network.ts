@@ -12,7 +12,15 @@ import { updateTab } from './store';
 const PARTNERO = ['*://partnero.com/*', '*://*.partnero.com/*'];
 
 /** requestId → the request record (same object as in the page state while the page lives). */
-const open = new Map<string, NetRequest>();
+const open = new Map<string, { tabId: number; req: NetRequest }>();
+
+/** Resolves once the tab has no Partnero request in flight, or after `timeoutMs`. */
+export async function requestsSettled(tabId: number, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while ([...open.values()].some((r) => r.tabId === tabId) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 export function watchNetwork(): void {
   browser.webRequest.onBeforeRequest.addListener(
@@ -32,7 +40,7 @@ export function watchNetwork(): void {
         const body = bodyText(d.requestBody);
         if (body) req.requestBody = body;
         tab.page.requests.push(req);
-        open.set(d.requestId, req);
+        open.set(d.requestId, { tabId: d.tabId, req });
         return true;
       });
     },
@@ -68,7 +76,7 @@ export function watchNetwork(): void {
 }
 
 function finish(tabId: number, requestId: string, timeStamp: number, patch: Partial<NetRequest>): void {
-  const req = open.get(requestId);
+  const req = open.get(requestId)?.req;
   open.delete(requestId);
   if (!req || tabId < 0) return;
   void updateTab(tabId, (tab) => {

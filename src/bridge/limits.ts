@@ -7,7 +7,7 @@ export const LIMITS = {
   /** Serialized size of one call's arguments. */
   callBytes: 32_000,
   /** Hook events accepted in one batch. */
-  batch: 200,
+  batch: 500,
   /** Links reported per frame. */
   links: 500,
 } as const;

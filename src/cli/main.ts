@@ -8,8 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { toJUnit } from '../report/junit';
 import { ReportSchema } from '../report/schema';
 import { renderProgress, renderReport } from '../report/terminal';
-import { exitCode, parseCheckArgs, usage } from './args';
+import { type CheckOptions, exitCode, parseCheckArgs, usage } from './args';
+import type { BrowserKind } from './browsers';
 import { CheckError, runCheck } from './check';
+import { demoJourney } from './demo';
+import { setupBrowsers } from './setup-browsers';
 
 declare const __VERSION__: string;
 
@@ -17,6 +20,12 @@ declare const __VERSION__: string;
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === 'browsers') {
+    const kinds = rest.filter((a): a is BrowserKind => a === 'chrome' || a === 'firefox');
+    return setupBrowsers(kinds.length ? kinds : ['chrome', 'firefox'], rest.includes('--install'));
+  }
+  if (command === 'demo') return demo(rest);
   const parsed = parseCheckArgs(argv);
   if (!parsed.ok) return fail(`${parsed.error} (see --help)`);
   const opts = parsed.options;
@@ -28,6 +37,23 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${__VERSION__}\n`);
     return 0;
   }
+  return check(opts);
+}
+
+/** The demo shop's journey; exit 0 whenever the check itself ran (its findings are the point). */
+async function demo(rest: string[]): Promise<number> {
+  const parsed = parseCheckArgs(['check', 'http://127.0.0.1/', ...rest]);
+  if (!parsed.ok) return fail(`${parsed.error} (see --help)`);
+  const { server, options } = await demoJourney(ROOT, parsed.options);
+  try {
+    const code = await check(options);
+    return code === 2 ? 2 : 0;
+  } finally {
+    await server.close();
+  }
+}
+
+async function check(opts: CheckOptions): Promise<number> {
   const tty = !opts.json && process.stderr.isTTY === true;
   try {
     const report = await runCheck(opts, ROOT, __VERSION__, {
