@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import type { AutomationRequest, TabSnapshot, ToBackground } from '../../src/protocol/messages';
+import type { AutomationRequest, ObservedResponse, TabSnapshot, ToBackground } from '../../src/protocol/messages';
+import { mergeObservedResponses } from '../../src/store/observed';
 import { applyEvents } from '../../src/store/reducer';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/store/settings';
 import { updateBadge } from './badge';
@@ -77,18 +78,9 @@ async function automation(tabId: number, req: AutomationRequest): Promise<TabSna
   return snapshot(tabId);
 }
 
-/** Response bodies come from DevTools or the CLI (webRequest cannot read them). */
-function attachBodies(tabId: number, bodies: { url: string; body: string }[]): Promise<boolean> {
-  return updateTab(tabId, (tab) => {
-    let changed = false;
-    for (const { url, body } of bodies.slice(0, 200)) {
-      const req = tab.page.requests.find((r) => r.url === url && r.responseBody === undefined);
-      if (!req) continue;
-      req.responseBody = String(body).slice(0, 4000);
-      changed = true;
-    }
-    return changed;
-  });
+/** Bodies (and statuses webRequest missed) come from DevTools or the CLI's browser driver. */
+function attachBodies(tabId: number, observed: ObservedResponse[]): Promise<boolean> {
+  return updateTab(tabId, (tab) => mergeObservedResponses(tab.page, observed));
 }
 
 async function settings(): Promise<Settings> {

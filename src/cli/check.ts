@@ -72,7 +72,7 @@ export async function openChecker(
         hooks.onPage?.(i, j.urls.length, target);
         await open(page, target, j.timeoutMs);
         await sleep(j.waitMs);
-        await askExtension(page, { op: 'response-bodies', bodies: traffic.takeBodies() });
+        await askExtension(page, { op: 'response-bodies', bodies: traffic.takeObserved() });
         const snapshot = await askExtension(page, {
           op: 'finish',
           clickTest: j.clickTest,

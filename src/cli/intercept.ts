@@ -1,18 +1,35 @@
 /**
  * Network rules of a check: nothing ever reaches Stripe checkout (recorded by the extension,
- * then stopped), and with the stand-in every Partnero request is answered locally.
+ * then stopped), and with the stand-in every Partnero request is answered locally. What the
+ * driver sees of Partnero responses (status, tracking-call bodies) is handed to the
+ * extension, which cannot read bodies and, in Firefox, misses driver-answered statuses.
  */
-import type { HTTPRequest, Page } from 'puppeteer';
+import type { HTTPRequest, HTTPResponse, Page } from 'puppeteer';
 import { isStripeCheckout } from '../detect/stripe';
+import type { ObservedResponse } from '../protocol/messages';
 import { isPartneroUrl, stubPartnero } from '../stub';
 
 export interface Interception {
-  /** Response bodies of Partnero tracking calls answered so far (for the report). */
-  takeBodies(): { url: string; body: string }[];
+  /** Partnero responses seen since the last call. */
+  takeObserved(): ObservedResponse[];
 }
 
+/** Tracking calls only: script bodies are Partnero's own code and say nothing about the merchant. */
+const isScript = (url: string) => new URL(url).pathname.endsWith('.js');
+
 export async function interceptTraffic(page: Page, opts: { stub: boolean }): Promise<Interception> {
-  let bodies: { url: string; body: string }[] = [];
+  let observed: ObservedResponse[] = [];
+  const observe = (url: string, status: number, body: string | undefined) =>
+    observed.push({ url, status, ...(body !== undefined && !isScript(url) && { body }) });
+
+  const answerFromStub = async (req: HTTPRequest, url: string) => {
+    // postData() is CDP-only; fetchPostData() works in Chromium and Firefox alike.
+    const body = req.hasPostData() ? await req.fetchPostData() : undefined;
+    const res = stubPartnero({ url, method: req.method(), body });
+    observe(url, res.status, res.body);
+    await req.respond({ status: res.status, contentType: res.contentType, body: res.body, headers: res.headers });
+  };
+
   await page.setRequestInterception(true);
   page.on('request', (req: HTTPRequest) => {
     if (req.isInterceptResolutionHandled()) return;
@@ -21,31 +38,25 @@ export async function interceptTraffic(page: Page, opts: { stub: boolean }): Pro
       // 204 No Content: the browser stays on the merchant page (an abort would show an
       // error page in the tab); the extension has already recorded the navigation.
       void req.respond({ status: 204, body: '' }).catch(() => undefined);
-      return;
+    } else if (opts.stub && isPartneroUrl(url)) {
+      void answerFromStub(req, url).catch(() => undefined);
+    } else {
+      void req.continue().catch(() => undefined);
     }
-    if (opts.stub && isPartneroUrl(url)) {
-      void answer(req, url).catch(() => undefined);
-      return;
-    }
-    void req.continue().catch(() => undefined);
   });
-  // postData() is CDP-only; fetchPostData() works in Chromium and Firefox alike.
-  const answer = async (req: HTTPRequest, url: string) => {
-    const body = req.hasPostData() ? await req.fetchPostData() : undefined;
-    const res = stubPartnero({ url, method: req.method(), body });
-    // Tracking calls only: script bodies are ours and say nothing about the merchant.
-    if (!new URL(url).pathname.endsWith('.js')) bodies.push({ url, body: res.body });
-    await req.respond({
-      status: res.status,
-      contentType: res.contentType,
-      body: res.body,
-      headers: res.headers,
+  if (!opts.stub) {
+    page.on('response', (res: HTTPResponse) => {
+      const url = res.url();
+      if (!isPartneroUrl(url) || isStripeCheckout(url)) return;
+      void (isScript(url) ? Promise.resolve(undefined) : res.text().catch(() => undefined)).then((body) =>
+        observe(url, res.status(), body),
+      );
     });
-  };
+  }
   return {
-    takeBodies() {
-      const out = bodies;
-      bodies = [];
+    takeObserved() {
+      const out = observed;
+      observed = [];
       return out;
     },
   };

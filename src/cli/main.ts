@@ -57,9 +57,9 @@ async function check(opts: CheckOptions): Promise<number> {
   const tty = !opts.json && process.stderr.isTTY === true;
   try {
     const report = await runCheck(opts, ROOT, __VERSION__, {
+      // A progress line only for people watching a terminal; CI logs get the report alone.
       onPage: (i, n, url) => {
-        if (!opts.json)
-          process.stderr.write(`${tty ? '\r\x1b[2K' : ''}${renderProgress(i, n, url)}${tty ? '' : '\n'}`);
+        if (tty) process.stderr.write(`\r\x1b[2K${renderProgress(i, n, url)}`);
       },
     });
     if (tty) process.stderr.write('\r\x1b[2K');

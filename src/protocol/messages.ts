@@ -36,7 +36,17 @@ export type ToBackground =
   | { type: 'click-test'; tabId: number; linkId?: string }
   | { type: 'reveal'; tabId: number; linkId: string }
   | { type: 'site-opt-in'; origin: string; enabled: boolean }
-  | { type: 'response-bodies'; tabId: number; bodies: { url: string; body: string }[] };
+  | { type: 'response-bodies'; tabId: number; bodies: ObservedResponse[] };
+
+/**
+ * A Partnero response seen by DevTools or the CLI's browser driver: webRequest cannot read
+ * bodies, and in Firefox it does not see the status of responses the driver answered.
+ */
+export interface ObservedResponse {
+  url: string;
+  status?: number;
+  body?: string;
+}
 
 /** Background → content script (one frame at a time). */
 export type ToContent =
@@ -48,7 +58,7 @@ export type ToContent =
 export type AutomationRequest =
   | { op: 'finish'; clickTest: boolean; expectPartnero: boolean }
   | { op: 'state' }
-  | { op: 'response-bodies'; bodies: { url: string; body: string }[] };
+  | { op: 'response-bodies'; bodies: ObservedResponse[] };
 
 export interface TabSnapshot {
   tabId: number;

@@ -99,7 +99,9 @@ describe('popup and badge', () => {
     // The link added 1 s after load was not there for the first click test; now it is.
     await new Promise((r) => setTimeout(r, 1200));
     await popup.click('.actions button');
-    await popup.waitForFunction(() => document.querySelector('[data-row="links"] .row-icon')?.textContent === '✗');
+    await popup.waitForFunction(
+      () => document.querySelector('[data-row="links"] .row-icon')?.textContent === '✗',
+    );
     expect(await rowText(popup, 'links')).toContain('2 ok / 1 with problems');
     expect(await popup.$eval('[data-testid="verdict"]', (el) => el.textContent)).toBe('1 error, 0 warnings');
     expect(await badge(popup, tabId)).toBe('1');

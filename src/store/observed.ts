@@ -1,0 +1,40 @@
+/** Merging what a driver or DevTools saw of Partnero responses into the page's requests. */
+import type { PageState } from '../model/types';
+import type { ObservedResponse } from '../protocol/messages';
+import { PAGE_CAPS } from './page';
+
+const BODY_CAP = 4000;
+
+/**
+ * Fills in bodies, and statuses webRequest did not report (Firefox reports responses its
+ * driver answered as aborted). A response webRequest never saw at all is added. Returns
+ * true when anything changed.
+ */
+export function mergeObservedResponses(page: PageState, observed: ObservedResponse[]): boolean {
+  let changed = false;
+  for (const o of observed.slice(0, 200)) {
+    if (typeof o?.url !== 'string') continue;
+    const status = typeof o.status === 'number' && Number.isInteger(o.status) ? o.status : undefined;
+    const body = typeof o.body === 'string' ? o.body.slice(0, BODY_CAP) : undefined;
+    const req =
+      page.requests.find((r) => r.url === o.url && r.status === undefined) ??
+      page.requests.find((r) => r.url === o.url && (body === undefined || r.responseBody === undefined));
+    if (!req) {
+      if (status === undefined || page.requests.length >= PAGE_CAPS.requests) continue;
+      page.requests.push({ url: o.url.slice(0, 2000), method: 'GET', status, at: 0, ...(body && { responseBody: body }) });
+      changed = true;
+      continue;
+    }
+    if (status !== undefined && req.status === undefined) {
+      req.status = status;
+      // The driver answered it: an "aborted" from webRequest is an artefact, not a failure.
+      if (req.error && /ABORTED/.test(req.error)) delete req.error;
+      changed = true;
+    }
+    if (body !== undefined && req.responseBody === undefined) {
+      req.responseBody = body;
+      changed = true;
+    }
+  }
+  return changed;
+}
