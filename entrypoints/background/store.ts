@@ -13,6 +13,13 @@ const tabs = new Map<number, TabState>();
 const chains = new Map<number, Promise<unknown>>();
 const saveTimers = new Map<number, ReturnType<typeof setTimeout>>();
 const listeners = new Set<(tabId: number, tab: TabState) => void>();
+/** Tabs whose findings are stale, with the timer that will recompute them. */
+const dirty = new Map<number, ReturnType<typeof setTimeout>>();
+/**
+ * Rules run at most this often per tab while a page loads: on a 2-core machine the worker
+ * competes with the page for CPU, so a burst of events costs one evaluation, not dozens.
+ */
+const RECOMPUTE_MS = 150;
 
 async function load(tabId: number): Promise<TabState> {
   const cached = tabs.get(tabId);
@@ -36,18 +43,22 @@ function persist(tabId: number): void {
 }
 
 /**
- * Runs `mutate` on the tab's state in order with other updates; when it returns true the
- * findings are recomputed, the state saved and every listener (badge, views) told.
+ * Runs `mutate` on the tab's state in order with other updates. When it changed something
+ * (did not return false) the findings are recomputed soon (debounced), then the state is
+ * saved and every listener (badge, views) told. A mutate returning false flushes a pending
+ * recompute at once: that is how readers get up-to-date findings.
  */
 export function updateTab<T>(tabId: number, mutate: (tab: TabState) => T | Promise<T>): Promise<T> {
   const run = (chains.get(tabId) ?? Promise.resolve()).then(async () => {
     const tab = await load(tabId);
     const result = await mutate(tab);
-    if (result !== false) {
-      tab.findings = runRules({ page: tab.page, history: tab.history });
-      persist(tabId);
-      for (const fn of listeners) fn(tabId, tab);
+    if (result !== false && !dirty.has(tabId)) {
+      dirty.set(
+        tabId,
+        setTimeout(() => void updateTab(tabId, () => false as const), RECOMPUTE_MS),
+      );
     }
+    if (dirty.has(tabId) && result === false) recompute(tabId, tab);
     return result;
   });
   chains.set(
@@ -57,7 +68,15 @@ export function updateTab<T>(tabId: number, mutate: (tab: TabState) => T | Promi
   return run;
 }
 
-/** Current state of a tab (after pending updates). */
+function recompute(tabId: number, tab: TabState): void {
+  clearTimeout(dirty.get(tabId));
+  dirty.delete(tabId);
+  tab.findings = runRules({ page: tab.page, history: tab.history });
+  persist(tabId);
+  for (const fn of listeners) fn(tabId, tab);
+}
+
+/** Current state of a tab, findings up to date (after pending updates). */
 export function readTab(tabId: number): Promise<TabState> {
   return updateTab(tabId, () => false as const).then(() => load(tabId));
 }
@@ -67,6 +86,8 @@ export function onTabChanged(fn: (tabId: number, tab: TabState) => void): void {
 }
 
 export function dropTab(tabId: number): void {
+  clearTimeout(dirty.get(tabId));
+  dirty.delete(tabId);
   tabs.delete(tabId);
   chains.delete(tabId);
   clearTimeout(saveTimers.get(tabId));

@@ -74,8 +74,11 @@ export function startBridge(win: Window, browser: Browser): void {
       rescan();
     }, RESCAN_MS);
   });
+  // Scans run in their own task, never inside the page's DOMContentLoaded/load dispatch,
+  // so they add nothing to the page's own load timings.
+  const soon = (fn: () => void) => setTimeout(fn, 0);
   doc.addEventListener('DOMContentLoaded', () => {
-    rescan();
+    soon(rescan);
     observer.observe(doc, {
       subtree: true,
       childList: true,
@@ -87,9 +90,12 @@ export function startBridge(win: Window, browser: Browser): void {
   observeRealClicks(win, links, emit);
 
   win.addEventListener('load', () => {
+    const at = win.performance.now();
+    soon(() => onLoad(at));
+  });
+  const onLoad = (at: number) => {
     rescan();
     if (!isTop) return;
-    const at = win.performance.now();
     emit({ t: 'loaded', at });
     void flush();
     void browser.storage.local.get(SETTINGS_KEY).then((got: Record<string, unknown>) => {
@@ -99,7 +105,7 @@ export function startBridge(win: Window, browser: Browser): void {
       };
       setTimeout(() => void flush().then(() => post({ type: 'watch-end' })), settings.graceMs);
     });
-  });
+  };
   win.addEventListener('pagehide', () => void flush());
 
   browser.runtime.onMessage.addListener((msg: unknown) => {

@@ -126,6 +126,8 @@ export function exitCode(summary: Summary, failOn: FailOn): 0 | 1 {
 /** The `--help` text. */
 export function usage(): string {
   return `Usage: partnero-inspector check <url> [<url> …] [options]
+       partnero-inspector demo [options]         check the bundled demo shop (offline)
+       partnero-inspector browsers [--install]   find (as root on Debian: install) the browsers
 
 Visits the URLs in order as one visitor, in a browser with the Partnero Inspector
 extension installed, and reports what it found. Nothing is ever sent to Stripe.

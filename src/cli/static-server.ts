@@ -19,10 +19,18 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/** Answers a request itself (e.g. the Partnero stand-in under a local path), or null. */
+export type Route = (path: string, method: string) => { status: number; contentType: string; body: string } | null;
+
 /** Serves `root` (directory URLs serve index.html). Paths outside `root` are refused. */
-export async function serveStatic(root: string, port = 0): Promise<StaticServer> {
+export async function serveStatic(root: string, port = 0, route?: Route): Promise<StaticServer> {
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const routed = route?.(path, req.method ?? 'GET');
+    if (routed) {
+      res.writeHead(routed.status, { 'content-type': routed.contentType, 'cache-control': 'no-store' }).end(routed.body);
+      return;
+    }
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
     if (file !== root && !file.startsWith(root.endsWith(sep) ? root : root + sep)) {
       res.writeHead(403).end();

@@ -1,0 +1,159 @@
+// @vitest-environment node
+/**
+ * The extension's budgets, measured side by side in one run on this machine:
+ * script sizes, page load with / without the extension, cost per `po` call, and the wall
+ * time of the demo shop's 3-page journey. Prints a table; asserts nothing about time.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer';
+import { afterAll, beforeAll, it } from 'vitest';
+import { extensionDir, findBrowser, type Launched, launchWithExtension } from '../../src/cli/browsers';
+import { runCheck } from '../../src/cli/check';
+import { demoJourney } from '../../src/cli/demo';
+import { interceptTraffic } from '../../src/cli/intercept';
+import { type StaticServer, serveStatic } from '../../src/cli/static-server';
+import { stubPartnero } from '../../src/stub';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const ROUNDS = 25;
+const CALLS = 20_000;
+const rows: [string, string, string][] = [];
+const row = (what: string, value: string, budget: string) => rows.push([what, value, budget]);
+
+let server: StaticServer;
+let plain: Browser;
+let withExt: Launched;
+
+beforeAll(async () => {
+  // universal.js and settings.js from the same local server: interception through the
+  // driver would add its own round trips (and their noise) to every load measured.
+  server = await serveStatic(resolve(ROOT, 'test', 'fixtures'), 0, (path, method) => {
+    const [, prefix, rest] = /^\/(partnero|partnero-assets)(\/.*)$/.exec(path) ?? [];
+    if (!prefix) return null;
+    const host = prefix === 'partnero' ? 'app.partnero.com' : 'assets.partnero.com';
+    return stubPartnero({ url: `https://${host}${rest}`, method });
+  });
+  const chrome = findBrowser('chrome') as string;
+  plain = await puppeteer.launch({
+    executablePath: chrome,
+    pipe: true,
+    headless: true,
+    args: ['--no-sandbox'],
+  });
+  withExt = await launchWithExtension('chrome', chrome, extensionDir('chrome', ROOT));
+});
+
+afterAll(async () => {
+  await plain?.close();
+  await withExt?.close();
+  await server?.close();
+  const width = Math.max(...rows.map((r) => r[0].length));
+  process.stdout.write(
+    `\nPartnero Inspector — budgets (${new Date().toISOString()})\n${rows
+      .map(([w, v, b]) => `  ${w.padEnd(width)}  ${v.padStart(12)}   budget ${b}`)
+      .join('\n')}\n\n`,
+  );
+});
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+async function prepared(browser: Browser, intercept = true): Promise<Page> {
+  const page = await browser.newPage();
+  if (intercept) await interceptTraffic(page, { stub: true });
+  return page;
+}
+
+/** ms from navigation start to the end of the load event. */
+async function loadTime(page: Page, url: string): Promise<number> {
+  await page.goto(url, { waitUntil: 'load' });
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return nav.loadEventEnd - nav.startTime;
+  });
+}
+
+/** µs per po() call after universal.js took the queue over. */
+async function callCost(page: Page, url: string): Promise<number> {
+  await page.goto(url, { waitUntil: 'load' });
+  return page.evaluate((n) => {
+    const po = (window as unknown as { po: (...a: unknown[]) => unknown }).po;
+    for (let i = 0; i < 1000; i++) po('settings', 'warmup', i);
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) po('settings', 'bench', i);
+    return ((performance.now() - t0) * 1000) / n;
+  }, CALLS);
+}
+
+it('script sizes', () => {
+  for (const [name, budget] of [
+    ['page-hook', 4096],
+    ['bridge', 30 * 1024],
+  ] as const) {
+    const file = resolve(extensionDir('chrome', ROOT), 'content-scripts', `${name}.js`);
+    const text = readFileSync(file, 'utf8');
+    const size = statSync(file).size;
+    row(
+      `${name}.js size${/ZodError|zod/.test(text) ? ' (contains zod!)' : ''}`,
+      `${size} B`,
+      `≤ ${budget} B`,
+    );
+  }
+});
+
+it('page load with / without the extension', async () => {
+  const url = `${server.origin}/bench-page.html?aff=BENCH&local=1`;
+  const [a, b] = [await prepared(plain, false), await prepared(withExt.browser, false)];
+  await loadTime(a, url);
+  await loadTime(b, url);
+  const without: number[] = [];
+  const withIt: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    // Alternate, so machine noise hits both sides alike.
+    without.push(await loadTime(a, url));
+    withIt.push(await loadTime(b, url));
+  }
+  row('page load without (median ms)', median(without).toFixed(1), '');
+  row('page load with (median ms)', median(withIt).toFixed(1), '');
+  row('page load ratio with/without', `${(median(withIt) / median(without)).toFixed(3)}×`, '≤ 1.03×');
+});
+
+it('cost of one po() call', async () => {
+  const url = `${server.origin}/bench-page.html`;
+  const [a, b] = [await prepared(plain), await prepared(withExt.browser)];
+  const without: number[] = [];
+  const withIt: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    without.push(await callCost(a, url));
+    withIt.push(await callCost(b, url));
+  }
+  row('po() call without (µs)', median(without).toFixed(2), '');
+  row('po() call with (µs)', median(withIt).toFixed(2), '');
+  row('po() added per call (µs)', (median(withIt) - median(without)).toFixed(2), '≤ 5 µs');
+});
+
+it('3-page demo journey, default --wait', async () => {
+  const t0 = performance.now();
+  const base = {
+    help: false,
+    version: false,
+    urls: [],
+    aff: undefined,
+    param: 'aff',
+    json: true,
+    junit: undefined,
+    failOn: 'error' as const,
+    browser: 'chrome' as const,
+    stubPartnero: true,
+    waitMs: 3000,
+    clickTest: true,
+    timeoutMs: 30_000,
+  };
+  const { server: shop, options } = await demoJourney(ROOT, base);
+  try {
+    await runCheck(options, ROOT, 'bench');
+  } finally {
+    await shop.close();
+  }
+  row('3-page journey wall (s)', ((performance.now() - t0) / 1000).toFixed(2), 'under 10 s');
+});
