@@ -49,10 +49,7 @@ function toEvent(e: unknown): BridgeEvent | null {
       return { t: 'queue', name: o.name, pending: o.pending, processed: o.processed, at: o.at };
     case 'page-error': {
       if (typeof o.message !== 'string') return null;
-      const message = cap(o.message, 300);
-      return o.name === 'rejection'
-        ? { t: 'error', kind: 'rejection', message, at: o.at }
-        : { t: 'error', kind: 'po-undefined', name: o.name, message, at: o.at };
+      return { t: 'error', kind: 'po-undefined', name: o.name, message: cap(o.message, 300), at: o.at };
     }
     default:
       return null;

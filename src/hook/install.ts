@@ -130,7 +130,17 @@ export function installHook(w: Window & typeof globalThis): void {
       configurable: true,
       enumerable: false,
       get: () => undefined,
-      set(v: unknown) {
+      set(this: object, v: unknown) {
+        // Another window sharing this prototype (never the case in a browser frame): plain value.
+        if (this !== w) {
+          defineProperty(this, LOADER_KEY, {
+            value: v,
+            writable: true,
+            enumerable: true,
+            configurable: true,
+          });
+          return;
+        }
         // First run: become a normal-looking own property of window, still trapping re-runs.
         defineProperty(w, LOADER_KEY, {
           configurable: true,
@@ -170,22 +180,14 @@ export function installHook(w: Window & typeof globalThis): void {
     }
   };
   listen.call(doc, 'DOMContentLoaded', discover);
-  // `po is not defined` and universal.js's unhandled `Error: loading script` reach only
-  // listeners in the page's world. Just the message text is kept.
+  // `po is not defined` reaches only listeners in the page's world (a failed settings.js,
+  // which universal.js turns into an unhandled rejection, the bridge sees as the script's
+  // own error event). Just the message text is kept.
   const notDefined = /([\w$]+) is not defined|Can't find variable: ([\w$]+)/;
   listen.call(w, 'error', ((e: ErrorEvent) => {
     const message = String(e.message).slice(0, 300);
     const m = notDefined.exec(message);
     if (m) emit({ t: 'page-error', name: (m[1] ?? m[2]) as string, message, at: now() });
-  }) as EventListener);
-  listen.call(w, 'unhandledrejection', ((e: PromiseRejectionEvent) => {
-    let message = '';
-    try {
-      message = String(e.reason instanceof Error ? e.reason.message : e.reason).slice(0, 300);
-    } catch {
-      return;
-    }
-    if (/loading script/i.test(message)) emit({ t: 'page-error', name: 'rejection', message, at: now() });
   }) as EventListener);
   listen.call(doc, HOOK_QUERY, () => {
     discover();

@@ -16,8 +16,5 @@ export type HookEvent =
   | { t: 'call'; name: string; args: unknown[]; at: number; queued?: boolean }
   /** Where the queue stands: items still waiting, and whether universal.js took over. */
   | { t: 'queue'; name: string; pending: number; processed: boolean; at: number }
-  /**
-   * A page error only the page's own world sees (isolated worlds get no ErrorEvent for it):
-   * `X is not defined` (name = X) or an unhandled rejection (`name` = 'rejection').
-   */
+  /** `X is not defined` (name = X): isolated worlds get no ErrorEvent for page errors. */
   | { t: 'page-error'; name: string; message: string; at: number };
