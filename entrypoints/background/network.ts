@@ -67,6 +67,11 @@ export function watchNetwork(): void {
     },
     { urls: ['<all_urls>'], types: ['main_frame', 'sub_frame'] },
   );
+  // window.open / target=_blank: the navigation happens in a new tab, the attribution
+  // problem belongs to the page that opened it.
+  browser.webNavigation.onCreatedNavigationTarget.addListener((d) => {
+    if (isStripeCheckout(d.url)) recordNavigation(d.sourceTabId, d.url, d.timeStamp, false);
+  });
   browser.webNavigation.onBeforeNavigate.addListener(
     (d) => {
       if (isStripeCheckout(d.url)) recordNavigation(d.tabId, d.url, d.timeStamp, false);

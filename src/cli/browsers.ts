@@ -10,6 +10,9 @@ import puppeteer, { type Browser } from 'puppeteer';
 
 export type BrowserKind = 'chrome' | 'firefox';
 
+/** Hosts a check must never reach. */
+const STRIPE_HOSTS = ['buy.stripe.com', 'checkout.stripe.com'];
+
 const CANDIDATES: Record<BrowserKind, string[]> = {
   chrome: [
     '/usr/bin/chromium',
@@ -73,6 +76,8 @@ export async function launchWithExtension(
           headless: true,
           userDataDir: profile,
           args: [
+            // Defence in depth: even a popup the driver does not intercept cannot reach Stripe.
+            `--host-resolver-rules=${STRIPE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:9`).join(', ')}`,
             '--no-sandbox',
             '--disable-gpu',
             '--no-first-run',
@@ -89,6 +94,8 @@ export async function launchWithExtension(
           userDataDir: profile,
           extraPrefsFirefox: {
             'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+            // Stripe's checkout hosts resolve to this machine, where nothing answers.
+            'network.dns.localDomains': STRIPE_HOSTS.join(','),
             'network.captive-portal-service.enabled': false,
             'app.update.enabled': false,
           },

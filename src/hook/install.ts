@@ -169,12 +169,15 @@ export function installHook(w: Window & typeof globalThis): void {
     }
   }
 
-  // Loaders that never set __partnerObject still define `po` with a `q` array.
+  // Loaders that define __partnerObject without assigning it (defineProperty), or never set
+  // it at all (then the queue is `po`), still leave a function with a `q` array.
   const discover = () => {
     if (queues.size) return;
     try {
-      const fn = (w as unknown as Record<string, unknown>).po;
-      if (typeof fn === 'function' && readQueue(fn)) trapQueue('po');
+      const g = w as unknown as Record<string, unknown>;
+      const name = typeof g[LOADER_KEY] === 'string' ? (g[LOADER_KEY] as string) : 'po';
+      const fn = g[name];
+      if (typeof fn === 'function' && readQueue(fn)) trapQueue(name);
     } catch {
       // ignore
     }
