@@ -1,12 +1,18 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import type { AutomationRequest, ObservedResponse, TabSnapshot, ToBackground } from '../../src/protocol/messages';
+import { isStripeCheckout } from '../../src/detect/stripe';
+import type {
+  AutomationRequest,
+  ObservedResponse,
+  TabSnapshot,
+  ToBackground,
+} from '../../src/protocol/messages';
 import { mergeObservedResponses } from '../../src/store/observed';
 import { applyEvents } from '../../src/store/reducer';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/store/settings';
 import { updateBadge } from './badge';
 import { finishPage, refreshCookieDetails, reveal, runClickTest } from './finish';
-import { forgetIdentity, onTopBridge, onTopCommitted } from './lifecycle';
+import { forgetIdentity, onTopBeforeNavigate, onTopBridge, onTopCommitted } from './lifecycle';
 import { watchNetwork } from './network';
 import { dropTab, onTabChanged, readTab, updateTab } from './store';
 import { watchViews } from './views';
@@ -17,6 +23,9 @@ export default defineBackground(() => {
   watchViews();
   watchNetwork();
 
+  browser.webNavigation.onBeforeNavigate.addListener((d) => {
+    if (d.frameId === 0 && !isStripeCheckout(d.url)) onTopBeforeNavigate(d.tabId, d.timeStamp);
+  });
   browser.webNavigation.onCommitted.addListener((d) => {
     if (d.frameId !== 0) return;
     void updateTab(d.tabId, (tab) => onTopCommitted(d.tabId, tab, d.url, d.timeStamp));
@@ -31,10 +40,11 @@ export default defineBackground(() => {
     const tabId = sender.tab?.id;
     switch (msg?.type) {
       case 'page-events':
-        if (tabId === undefined) return undefined;
+        // Stripe's own checkout page (any frame) is not the merchant's: its events are dropped.
+        if (tabId === undefined || isStripeCheckout(sender.url ?? '')) return undefined;
         return updateTab(tabId, async (tab) => {
           const top = sender.frameId === 0;
-          if (top) onTopBridge(tabId, tab, sender.url ?? tab.page.url, msg.timeOrigin);
+          if (top && !onTopBridge(tabId, tab, sender.url ?? tab.page.url, msg.timeOrigin)) return false;
           const hadCookie = tab.page.cookie?.raw;
           const changed = applyEvents(
             tab,

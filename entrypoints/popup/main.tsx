@@ -33,8 +33,8 @@ function App() {
   const actions = {
     testLinks: () => tabId !== null && void browser.runtime.sendMessage({ type: 'click-test', tabId }),
     simulateReferral: () => {
-      if (tabId === null || !snap) return;
-      void browser.tabs.update(tabId, { url: withReferral(snap.page, 'TEST') });
+      const url = snap && withReferral(snap.page, 'TEST');
+      if (tabId !== null && url) void browser.tabs.update(tabId, { url });
     },
     setSiteOptIn: (enabled: boolean) => {
       if (!origin) return;

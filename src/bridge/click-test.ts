@@ -23,6 +23,23 @@ interface NavigateEventLike extends Event {
   cancelable: boolean;
 }
 
+/** Test clicks whose default action must be cancelled before any page listener runs. */
+const guarded = new WeakSet<Event>();
+
+/**
+ * Registers the first capture listener on window (the bridge runs at document_start, before
+ * any page script), so no page listener can stop it from cancelling a guarded test click.
+ */
+export function installClickGuard(win: Window): void {
+  win.addEventListener(
+    'click',
+    (e) => {
+      if (guarded.has(e)) e.preventDefault();
+    },
+    true,
+  );
+}
+
 /** Clicks one link with navigation prevented; never lets the page leave. */
 export function clickWithoutLeaving(link: HTMLAnchorElement, doc: Document): ClickOutcome {
   const win = doc.defaultView as Window & { navigation?: EventTarget };
@@ -43,17 +60,17 @@ export function clickWithoutLeaving(link: HTMLAnchorElement, doc: Document): Cli
     }
   };
   const nav = win.navigation;
-  // Without the Navigation API, cancel at the start: a page that stops propagation could
-  // otherwise reach Stripe.
-  const early = (e: Event) => e.preventDefault();
-  if (!nav) win.addEventListener('click', early, true);
+  const click = new MouseEvent('click', { bubbles: true, cancelable: true, view: win, button: 0 });
+  // Without the Navigation API, cancel at the start (see installClickGuard): a page that
+  // stops propagation could otherwise reach Stripe.
+  if (!nav) guarded.add(click);
   win.addEventListener('click', late);
   nav?.addEventListener('navigate', onNavigate);
   try {
-    link.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: win, button: 0 }));
+    link.dispatchEvent(click);
   } finally {
+    guarded.delete(click);
     win.removeEventListener('click', late);
-    win.removeEventListener('click', early, true);
     nav?.removeEventListener('navigate', onNavigate);
   }
   const finalHref: string = navigatedTo ?? hrefAfter ?? link.href;

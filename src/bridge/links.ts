@@ -7,11 +7,13 @@ import type { LinkKind, LinkRecord } from '../model/types';
 import { cap, LIMITS } from './limits';
 import { selectorOf } from './selector';
 
-const LINK_SELECTOR = 'a[href*="buy.stripe.com"]';
+const LINK_SELECTOR = 'a[href*="buy.stripe.com" i]';
 const EMBED_SELECTOR = 'stripe-buy-button, stripe-pricing-table';
 
 export class LinkRegistry {
   private readonly ids = new WeakMap<Element, string>();
+  /** Selectors are computed once per element: rescans happen on every DOM change. */
+  private readonly selectors = new WeakMap<Element, string>();
   private readonly records = new Map<string, { el: Element; rec: LinkRecord }>();
   private seq = 0;
   /** Ids are unique across the frames of a page: `t1…` in the top frame, `f<random>-1…` elsewhere. */
@@ -38,16 +40,21 @@ export class LinkRegistry {
         this.ids.set(el, id);
       }
       present.add(id);
-      const next = describe(el, kind, id, this.frame, this.records.get(id)?.rec, late);
+      let selector = this.selectors.get(el);
+      if (selector === undefined) {
+        selector = cap(selectorOf(el), LIMITS.label);
+        this.selectors.set(el, selector);
+      }
+      const next = describe(el, kind, id, this.frame, selector, this.records.get(id)?.rec, late);
       const prev = this.records.get(id)?.rec;
       if (!prev || JSON.stringify(prev) !== JSON.stringify(next)) changed.push(next);
       this.records.set(id, { el, rec: next });
     }
     for (const [id, entry] of this.records) {
-      if (!present.has(id) && !entry.rec.removed) {
-        entry.rec = { ...entry.rec, removed: true };
-        changed.push(entry.rec);
-      }
+      if (present.has(id)) continue;
+      // Reported once as removed, then forgotten: re-rendered buttons must not fill the cap.
+      changed.push({ ...entry.rec, removed: true });
+      this.records.delete(id);
     }
     return changed;
   }
@@ -82,11 +89,14 @@ function describe(
   kind: LinkKind,
   id: string,
   frame: string,
+  selector: string,
   prev: LinkRecord | undefined,
   late: boolean,
 ): LinkRecord {
-  const href = kind === 'payment-link' ? cap((el as HTMLAnchorElement).href) : null;
-  const crid = href ? clientReferenceIdOf(href) : el.getAttribute('client-reference-id');
+  // The id is read from the full href: a long link must not lose it to the cap.
+  const fullHref = kind === 'payment-link' ? (el as HTMLAnchorElement).href : null;
+  const href = fullHref === null ? null : cap(fullHref);
+  const crid = fullHref !== null ? clientReferenceIdOf(fullHref) : el.getAttribute('client-reference-id');
   const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
   const label =
     kind === 'payment-link'
@@ -97,7 +107,7 @@ function describe(
     id,
     kind,
     frame,
-    selector: cap(selectorOf(el), LIMITS.label),
+    selector,
     text: cap(label, LIMITS.label),
     href,
     // Once clicked, `clientReferenceId` keeps what the link carried before the page's handlers ran.

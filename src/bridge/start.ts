@@ -10,7 +10,7 @@ import type { BridgeEvent, ToBackground, ToContent } from '../protocol/messages'
 import { HOOK_EVENT, HOOK_QUERY } from '../protocol/page';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../store/settings';
 import { serveAutomation } from './automation';
-import { clickWithoutLeaving } from './click-test';
+import { clickWithoutLeaving, installClickGuard } from './click-test';
 import { isPartneroScript, watchErrors } from './errors';
 import { cap } from './limits';
 import { LinkRegistry, markClicked } from './links';
@@ -87,6 +87,7 @@ export function startBridge(win: Window, browser: Browser): void {
     });
   });
 
+  installClickGuard(win);
   observeRealClicks(win, links, emit);
 
   win.addEventListener('load', () => {

@@ -58,7 +58,7 @@ function toEvent(e: unknown): BridgeEvent | null {
 
 /** Caps strings again (the page may forge events) and replaces oversized calls by a marker. */
 function capArgs(args: unknown[]): Json[] {
-  const capped = args.slice(0, 20).map(capJson);
+  const capped = args.slice(0, 20).map((a) => capJson(a));
   return JSON.stringify(capped).length > LIMITS.callBytes ? ['[arguments too large]'] : capped;
 }
 
@@ -67,7 +67,8 @@ function capJson(v: unknown, depth = 0): Json {
   if (typeof v === 'number' || typeof v === 'boolean' || v === null) return v;
   if (depth > 8 || typeof v !== 'object') return null;
   if (Array.isArray(v)) return v.slice(0, 100).map((x) => capJson(x, depth + 1));
-  const out: { [k: string]: Json } = {};
+  // No prototype: a forged "__proto__" key stays an ordinary key.
+  const out: { [k: string]: Json } = Object.create(null);
   for (const k of Object.keys(v).slice(0, 100))
     out[cap(k, 200)] = capJson((v as Record<string, unknown>)[k], depth + 1);
   return out;

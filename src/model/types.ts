@@ -192,6 +192,8 @@ export interface PageState {
   calls: PoCall[];
   /** Calls still waiting in `po.q` and whether universal.js took the queue over (last report). */
   queue: { pending: number; processed: boolean } | null;
+  /** The latest queue report of each frame (`queue` is derived from these). */
+  queueByFrame?: Record<string, { pending: number; processed: boolean }>;
   errors: PageError[];
   scripts: ScriptTag[];
   requests: NetRequest[];

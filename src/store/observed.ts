@@ -21,7 +21,13 @@ export function mergeObservedResponses(page: PageState, observed: ObservedRespon
       page.requests.find((r) => r.url === o.url && (body === undefined || r.responseBody === undefined));
     if (!req) {
       if (status === undefined || page.requests.length >= PAGE_CAPS.requests) continue;
-      page.requests.push({ url: o.url.slice(0, 2000), method: 'GET', status, at: 0, ...(body && { responseBody: body }) });
+      page.requests.push({
+        url: o.url.slice(0, 2000),
+        method: 'GET',
+        status,
+        at: 0,
+        ...(body && { responseBody: body }),
+      });
       changed = true;
       continue;
     }

@@ -43,8 +43,10 @@ export function resetPage(tab: TabState, url: string, startedAt: number): void {
     ],
   };
   // Requests that started after the new page began belong to it (they may arrive first).
+  // Same objects, shifted in place: the network watcher completes them by identity.
   const shift = tab.page.startedAt - startedAt;
-  const carried = tab.page.requests.filter((r) => r.at + shift >= 0).map((r) => ({ ...r, at: r.at + shift }));
+  const carried = tab.page.requests.filter((r) => r.at + shift >= 0);
+  for (const r of carried) r.at += shift;
   tab.page = newPage(url, startedAt);
   tab.page.requests = carried;
   tab.history = history;

@@ -56,12 +56,12 @@ function apply(page: PageState, from: FrameInfo, e: BridgeEvent, rel: (at: numbe
         PAGE_CAPS.calls,
       );
     case 'queue': {
-      // Several frames may report; the page is stuck if any queue is.
-      const prev = page.queue;
-      const stuck = (q: { pending: number; processed: boolean } | null) =>
-        !!q && q.pending > 0 && !q.processed;
-      if (!prev || stuck({ pending: e.pending, processed: e.processed }) || !stuck(prev) || frame === 'top')
-        page.queue = { pending: e.pending, processed: e.processed };
+      // Each frame's latest report counts; the page is stuck if any frame's queue is.
+      const byFrame = page.queueByFrame ?? {};
+      byFrame[frame] = { pending: e.pending, processed: e.processed };
+      page.queueByFrame = byFrame;
+      const reports = Object.values(byFrame);
+      page.queue = reports.find((q) => q.pending > 0 && !q.processed) ?? byFrame.top ?? reports[0] ?? null;
       return true;
     }
     case 'links':

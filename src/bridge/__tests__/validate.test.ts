@@ -85,9 +85,17 @@ describe('parseHookBatch: each event kind, well-formed and malformed', () => {
       event: { t: 'loader', name: 'p'.repeat(100), at: 3, inHead: true },
       expected: { t: 'loader', name: 'p'.repeat(100), at: 3, inHead: true },
     },
-    { name: 'loader with a numeric name', event: { t: 'loader', name: 7, at: 3, inHead: true }, expected: null },
+    {
+      name: 'loader with a numeric name',
+      event: { t: 'loader', name: 7, at: 3, inHead: true },
+      expected: null,
+    },
     { name: 'loader without at', event: { t: 'loader', name: 'po', inHead: true }, expected: null },
-    { name: 'loader with string at', event: { t: 'loader', name: 'po', at: '3', inHead: true }, expected: null },
+    {
+      name: 'loader with string at',
+      event: { t: 'loader', name: 'po', at: '3', inHead: true },
+      expected: null,
+    },
     // call
     {
       name: 'call',
@@ -105,8 +113,16 @@ describe('parseHookBatch: each event kind, well-formed and malformed', () => {
       expected: { t: 'call', name: 'po', args: [], at: 12.5 },
     },
     { name: 'call without args', event: { t: 'call', name: 'po', at: 1 }, expected: null },
-    { name: 'call with object args', event: { t: 'call', name: 'po', args: { 0: 'x' }, at: 1 }, expected: null },
-    { name: 'call with string args', event: { t: 'call', name: 'po', args: 'program', at: 1 }, expected: null },
+    {
+      name: 'call with object args',
+      event: { t: 'call', name: 'po', args: { 0: 'x' }, at: 1 },
+      expected: null,
+    },
+    {
+      name: 'call with string args',
+      event: { t: 'call', name: 'po', args: 'program', at: 1 },
+      expected: null,
+    },
     // queue
     {
       name: 'queue',
@@ -132,7 +148,13 @@ describe('parseHookBatch: each event kind, well-formed and malformed', () => {
     {
       name: 'page-error "po is not defined" becomes a po-undefined error naming po',
       event: { t: 'page-error', name: 'po', message: 'ReferenceError: po is not defined', at: 4 },
-      expected: { t: 'error', kind: 'po-undefined', name: 'po', message: 'ReferenceError: po is not defined', at: 4 },
+      expected: {
+        t: 'error',
+        kind: 'po-undefined',
+        name: 'po',
+        message: 'ReferenceError: po is not defined',
+        at: 4,
+      },
     },
     {
       name: 'page-error for another name keeps that name (the store decides relevance)',
@@ -142,7 +164,13 @@ describe('parseHookBatch: each event kind, well-formed and malformed', () => {
     {
       name: 'a page-error cannot forge another error kind: any name is a po-undefined',
       event: { t: 'page-error', name: 'rejection', kind: 'csp', message: 'Error: loading script', at: 4 },
-      expected: { t: 'error', kind: 'po-undefined', name: 'rejection', message: 'Error: loading script', at: 4 },
+      expected: {
+        t: 'error',
+        kind: 'po-undefined',
+        name: 'rejection',
+        message: 'Error: loading script',
+        at: 4,
+      },
     },
     {
       name: 'page-error with an empty name',
@@ -169,7 +197,15 @@ describe('parseHookBatch: each event kind, well-formed and malformed', () => {
     },
     {
       name: 'a forged bridge-only "link-click" event',
-      event: { t: 'link-click', name: 'po', at: 1, id: 't1', afterClick: 'EVIL', hrefAfterClick: 'x', by: 'user' },
+      event: {
+        t: 'link-click',
+        name: 'po',
+        at: 1,
+        id: 't1',
+        afterClick: 'EVIL',
+        hrefAfterClick: 'x',
+        by: 'user',
+      },
       expected: null,
     },
     {
@@ -190,7 +226,10 @@ describe('parseHookBatch: each event kind, well-formed and malformed', () => {
   it.each([
     { name: 'at = 1e400 (Infinity)', detail: '[{"t":"loader","name":"po","at":1e400,"inHead":true}]' },
     { name: 'at = -1e400', detail: '[{"t":"loader","name":"po","at":-1e400,"inHead":true}]' },
-    { name: 'pending = 1e400', detail: '[{"t":"queue","name":"po","pending":1e400,"processed":false,"at":1}]' },
+    {
+      name: 'pending = 1e400',
+      detail: '[{"t":"queue","name":"po","pending":1e400,"processed":false,"at":1}]',
+    },
   ])('drops non-finite numbers: $name', ({ detail }) => {
     expect(parseHookBatch(detail)).toEqual([]);
   });
@@ -296,11 +335,11 @@ describe('parseHookBatch: caps', () => {
     check(onlyCall(batch(call(args))).args);
   });
 
-  // BUG (validate.ts:64, capArgs): `args.slice(0, 20).map(capJson)` passes the array index
+  // Regression (was a bug) (validate.ts:64, capArgs): `args.slice(0, 20).map(capJson)` passes the array index
   // as capJson's `depth`, so argument i starts i levels deep: the depth budget shrinks with
   // the position, and any object or array from the 10th argument on is replaced by null.
   // Fix: `.map((a) => capJson(a))`.
-  it.fails('the depth budget is the same for every argument position', () => {
+  it('the depth budget is the same for every argument position', () => {
     const payload = nest(6, 'v');
     const args = onlyCall(batch(call([payload, 2, 3, 4, 5, 6, 7, 8, 9, payload]))).args;
     expect(args[9]).toEqual(args[0]);
@@ -322,12 +361,12 @@ describe('parseHookBatch: caps', () => {
     expect(parseHookBatch(detail)).toHaveLength(1);
   });
 
-  // BUG (validate.ts:75, capJson): `out[cap(k, 200)] = …` on a plain object literal. A
+  // Regression (was a bug) (validate.ts:75, capJson): `out[cap(k, 200)] = …` on a plain object literal. A
   // forged payload whose JSON has an own "__proto__" key does not create a property:
   // the assignment replaces the copy's prototype with page data, so the key disappears and
   // its contents show up as inherited fields that are lost once the event is serialised.
   // Fix: build `out` with Object.create(null) (or Object.defineProperty for each key).
-  it.fails('an own "__proto__" key stays plain data and never becomes the copy\'s prototype', () => {
+  it('an own "__proto__" key stays plain data and never becomes the copy\'s prototype', () => {
     const ev = onlyCall('[{"t":"call","name":"po","at":1,"args":[{"__proto__":{"data":{"key":"ch_1"}}}]}]');
     const arg = ev.args[0] as Record<string, unknown>;
     expect(Object.getPrototypeOf(arg) === Object.prototype || Object.getPrototypeOf(arg) === null).toBe(true);

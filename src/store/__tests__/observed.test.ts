@@ -29,7 +29,9 @@ describe('mergeObservedResponses', () => {
     },
     {
       name: 'keeps a real network error when the driver saw no response',
-      requests: [{ url: API, method: 'POST', at: 2, error: 'net::ERR_BLOCKED_BY_CLIENT', blocked: 'client' as const }],
+      requests: [
+        { url: API, method: 'POST', at: 2, error: 'net::ERR_BLOCKED_BY_CLIENT', blocked: 'client' as const },
+      ],
       observed: [],
       expect: [{ url: API, method: 'POST', at: 2, error: 'net::ERR_BLOCKED_BY_CLIENT', blocked: 'client' }],
     },
