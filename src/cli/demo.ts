@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import type { CheckOptions } from './args';
-import { serveStatic, type StaticServer } from './static-server';
+import { type StaticServer, serveStatic } from './static-server';
 
 export const DEMO_PAGES = ['index.html', 'pricing.html', 'confirmation.html'];
 

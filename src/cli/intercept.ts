@@ -27,7 +27,12 @@ export async function interceptTraffic(page: Page, opts: { stub: boolean }): Pro
     const body = req.hasPostData() ? await req.fetchPostData() : undefined;
     const res = stubPartnero({ url, method: req.method(), body });
     observe(url, res.status, res.body);
-    await req.respond({ status: res.status, contentType: res.contentType, body: res.body, headers: res.headers });
+    await req.respond({
+      status: res.status,
+      contentType: res.contentType,
+      body: res.body,
+      headers: res.headers,
+    });
   };
 
   await page.setRequestInterception(true);

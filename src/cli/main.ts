@@ -13,6 +13,7 @@ import type { BrowserKind } from './browsers';
 import { CheckError, runCheck } from './check';
 import { demoJourney } from './demo';
 import { setupBrowsers } from './setup-browsers';
+import { startSpinner } from './spinner';
 
 declare const __VERSION__: string;
 
@@ -54,15 +55,12 @@ async function demo(rest: string[]): Promise<number> {
 }
 
 async function check(opts: CheckOptions): Promise<number> {
-  const tty = !opts.json && process.stderr.isTTY === true;
+  // A spinner only for people watching a terminal; CI logs get the report alone.
+  const spinner = !opts.json && process.stderr.isTTY === true ? startSpinner(process.stderr) : null;
   try {
     const report = await runCheck(opts, ROOT, __VERSION__, {
-      // A progress line only for people watching a terminal; CI logs get the report alone.
-      onPage: (i, n, url) => {
-        if (tty) process.stderr.write(`\r\x1b[2K${renderProgress(i, n, url)}`);
-      },
-    });
-    if (tty) process.stderr.write('\r\x1b[2K');
+      onPage: (i, n, url) => spinner?.update(renderProgress(i, n, url)),
+    }).finally(() => spinner?.stop());
     ReportSchema.parse(report);
     if (opts.junit) writeFileSync(opts.junit, toJUnit(report, opts.failOn));
     process.stdout.write(

@@ -18,7 +18,8 @@ export function setupBrowsers(kinds: BrowserKind[], install: boolean): number {
     const packages = missing.map((k) => DEBIAN_PACKAGE[k]);
     process.stderr.write(`partnero-inspector: installing ${packages.join(', ')} with apt-get…\n`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    const run = (args: string[]) => spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env }).status;
+    const run = (args: string[]) =>
+      spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env }).status;
     if (run(['update']) === 0 && run(['install', '-y', '--no-install-recommends', ...packages]) === 0) {
       const still = missing.filter((k) => !findBrowser(k));
       if (!still.length) return 0;

@@ -20,7 +20,10 @@ export interface StaticServer {
 }
 
 /** Answers a request itself (e.g. the Partnero stand-in under a local path), or null. */
-export type Route = (path: string, method: string) => { status: number; contentType: string; body: string } | null;
+export type Route = (
+  path: string,
+  method: string,
+) => { status: number; contentType: string; body: string } | null;
 
 /** Serves `root` (directory URLs serve index.html). Paths outside `root` are refused. */
 export async function serveStatic(root: string, port = 0, route?: Route): Promise<StaticServer> {
@@ -28,7 +31,9 @@ export async function serveStatic(root: string, port = 0, route?: Route): Promis
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const routed = route?.(path, req.method ?? 'GET');
     if (routed) {
-      res.writeHead(routed.status, { 'content-type': routed.contentType, 'cache-control': 'no-store' }).end(routed.body);
+      res
+        .writeHead(routed.status, { 'content-type': routed.contentType, 'cache-control': 'no-store' })
+        .end(routed.body);
       return;
     }
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
