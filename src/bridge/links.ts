@@ -109,8 +109,9 @@ function describe(
     frame,
     selector,
     text: cap(label, LIMITS.label),
-    href,
-    // Once clicked, `clientReferenceId` keeps what the link carried before the page's handlers ran.
+    // Once clicked, `href` and `clientReferenceId` keep what the link carried before the
+    // page's handlers ran (the click's outcome is in `hrefAfterClick` / `afterClick`).
+    href: prev?.afterClick !== undefined ? prev.href : href,
     clientReferenceId:
       prev?.afterClick !== undefined ? prev.clientReferenceId : crid === null ? null : cap(crid),
     addedLate: prev ? prev.addedLate : late,

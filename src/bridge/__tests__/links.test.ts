@@ -286,11 +286,15 @@ describe('markClicked', () => {
       clickedBy: 'user',
     });
     expect(rec).toMatchObject({ id: 't1', clientReferenceId: null, afterClick: 'P1', clickedBy: 'user' });
-    // The next scan sees the new href but must not claim the link carried the id all along.
-    const changed = reg.scan(true);
-    expect(changed).toMatchObject([
-      { id: 't1', href: `${LIVE}?client_reference_id=P1`, clientReferenceId: null, afterClick: 'P1' },
-    ]);
+    // The next scan sees the rewritten href but must not claim the link carried the id all
+    // along: the record keeps the pre-click href and id, the outcome stays in afterClick.
+    expect(reg.scan(true)).toEqual([]);
+    expect(reg.get('t1')?.rec).toMatchObject({
+      href: LIVE,
+      clientReferenceId: null,
+      afterClick: 'P1',
+      hrefAfterClick: `${LIVE}?client_reference_id=P1`,
+    });
   });
 
   it('a preset id survives a click that replaced it', () => {
@@ -301,7 +305,8 @@ describe('markClicked', () => {
       hrefAfterClick: `${LIVE}?client_reference_id=P1`,
       clickedBy: 'test',
     });
-    expect(reg.scan(true)[0]).toMatchObject({ clientReferenceId: 'order_9', afterClick: 'P1' });
+    reg.scan(true);
+    expect(reg.get('t1')?.rec).toMatchObject({ clientReferenceId: 'order_9', afterClick: 'P1' });
   });
 
   it('records the probe of a test click', () => {

@@ -1,0 +1,51 @@
+/** A Partnero request: what webRequest saw, and the bodies (the response one read by DevTools). */
+import type { NetRequest } from '../../model/types';
+import { formatAt, formatDuration, prettyBody } from '../../panel/format';
+import { CopyButton } from './copy-button';
+import { PropList } from './prop-list';
+
+const BLOCKED = {
+  client: 'by an extension or ad blocker',
+  csp: "by the page's Content-Security-Policy",
+} as const;
+
+function Body({ title, body, missing }: { title: string; body: string | undefined; missing: string }) {
+  return (
+    <section class="body-block">
+      <h4>
+        {title}
+        {body !== undefined && <CopyButton text={() => body} label="Copy" />}
+      </h4>
+      {body === undefined ? (
+        <p class="muted">{missing}</p>
+      ) : (
+        <pre class="mono body-text">{prettyBody(body)}</pre>
+      )}
+    </section>
+  );
+}
+
+export function RequestDetails({ request }: { request: NetRequest }) {
+  const status = request.error ?? (request.status === undefined ? 'pending' : String(request.status));
+  return (
+    <>
+      <PropList
+        rows={[
+          ['URL', request.url, true],
+          ['Method', request.method, true],
+          ['Status', status, true],
+          ['Blocked', request.blocked && BLOCKED[request.blocked]],
+          ['Type', request.type],
+          ['Started', `${formatAt(request.at)} after page start`],
+          ['Duration', request.duration === undefined ? undefined : formatDuration(request.duration)],
+        ]}
+      />
+      <Body title="Request body" body={request.requestBody} missing="None sent." />
+      <Body
+        title="Response body"
+        body={request.responseBody}
+        missing="Not captured: response bodies are read while DevTools is open. Reload the page with DevTools open to see them."
+      />
+    </>
+  );
+}
