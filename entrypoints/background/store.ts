@@ -51,7 +51,16 @@ function persist(tabId: number): void {
 export function updateTab<T>(tabId: number, mutate: (tab: TabState) => T | Promise<T>): Promise<T> {
   const run = (chains.get(tabId) ?? Promise.resolve()).then(async () => {
     const tab = await load(tabId);
+    const before = { page: tab.page, history: tab.history };
     const result = await mutate(tab);
+    // The mutation started a new page: the old page's last events still get their verdict,
+    // and views get that final state before the new page's.
+    if (tab.page !== before.page && dirty.has(tabId)) {
+      clearTimeout(dirty.get(tabId));
+      dirty.delete(tabId);
+      const last: TabState = { ...before, findings: runRules(before) };
+      for (const fn of listeners) fn(tabId, last);
+    }
     if (result !== false && !dirty.has(tabId)) {
       dirty.set(
         tabId,

@@ -1,11 +1,21 @@
 /** Popup and panel follow one tab live through a port named `view:<tabId>`. */
 import { type Browser, browser } from 'wxt/browser';
+import type { TabState } from '../../src/model/types';
 import { VIEW_PORT } from '../../src/protocol/messages';
 import { onTabChanged, readTab } from './store';
 
 const ports = new Map<number, Set<Browser.runtime.Port>>();
-const timers = new Map<number, ReturnType<typeof setTimeout>>();
+/** The newest state per tab waiting for the throttle, and its timer. */
+const pending = new Map<number, { tab: TabState; timer: ReturnType<typeof setTimeout> }>();
 const THROTTLE_MS = 100;
+
+function flush(tabId: number): void {
+  const p = pending.get(tabId);
+  if (!p) return;
+  clearTimeout(p.timer);
+  pending.delete(tabId);
+  for (const port of ports.get(tabId) ?? []) port.postMessage({ tabId, ...p.tab });
+}
 
 export function watchViews(): void {
   browser.runtime.onConnect.addListener((port) => {
@@ -19,13 +29,12 @@ export function watchViews(): void {
     void readTab(tabId).then((tab) => port.postMessage({ tabId, ...tab }));
   });
   onTabChanged((tabId, tab) => {
-    if (!ports.get(tabId)?.size || timers.has(tabId)) return;
-    timers.set(
-      tabId,
-      setTimeout(() => {
-        timers.delete(tabId);
-        for (const p of ports.get(tabId) ?? []) p.postMessage({ tabId, ...tab });
-      }, THROTTLE_MS),
-    );
+    if (!ports.get(tabId)?.size) return;
+    const waiting = pending.get(tabId);
+    // A new page: the previous page's final state goes out now, so a journey's log never
+    // loses the end of a page to the throttle.
+    if (waiting && waiting.tab.page !== tab.page) flush(tabId);
+    const timer = pending.get(tabId)?.timer ?? setTimeout(() => flush(tabId), THROTTLE_MS);
+    pending.set(tabId, { tab, timer });
   });
 }

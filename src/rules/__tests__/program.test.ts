@@ -10,6 +10,14 @@ describeRules({
       expect: ['error'],
     },
     {
+      name: 'no load call yet while the page is still watched',
+      page: page({
+        watchEnded: false,
+        calls: [call('settings', 'assets_host', 'https://assets.partnero.com')],
+      }),
+      expect: [],
+    },
+    {
       name: 'load with a bad id is not missing',
       page: page({ calls: [call('program', '', 'load')] }),
       expect: [],
