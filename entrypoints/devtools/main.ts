@@ -11,7 +11,7 @@ import type { ObservedResponse, ToBackground } from '../../src/protocol/messages
 /** Bodies are sent in small batches: a page firing many calls costs one message per burst. */
 const BATCH_MS = 200;
 
-void browser.devtools.panels.create('Partnero', '', '/devtools-panel.html');
+void browser.devtools.panels.create('Partnero', '/icon/32.png', '/devtools-panel.html');
 
 const tabId = browser.devtools.inspectedWindow.tabId;
 let pending: ObservedResponse[] = [];
