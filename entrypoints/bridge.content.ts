@@ -8,6 +8,8 @@ export default defineContentScript({
   runAt: 'document_start',
   allFrames: true,
   globalName: false,
+  // WXT's legacy window.postMessage on start-up would be visible to the page's listeners.
+  noScriptStartedPostMessage: true,
   main() {
     startBridge(window, browser);
   },

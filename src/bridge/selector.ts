@@ -1,10 +1,10 @@
 /**
- * A short CSS selector that finds `el` again in its document (for reveal and reports). It
- * climbs to the nearest unique id (readable, survives re-renders); without one within a few
- * steps, it stops as soon as the selector matches this element alone.
+ * A CSS selector that finds `el` again in its document (for reveal and reports): the path
+ * from the nearest ancestor with a unique id (or the root), with `:nth-of-type` wherever a
+ * parent has several children of that tag. Unique by construction, so it never has to query
+ * the document to check — this runs for every Payment Link while the page loads.
  */
-const MAX_DEPTH = 12;
-const ID_REACH = 5;
+const MAX_DEPTH = 16;
 
 export function selectorOf(el: Element): string {
   const doc = el.ownerDocument;
@@ -12,7 +12,7 @@ export function selectorOf(el: Element): string {
   let node: Element | null = el;
   while (node && parts.length < MAX_DEPTH) {
     const id = node.getAttribute('id');
-    if (id && /^[A-Za-z][\w-]{0,60}$/.test(id) && doc.querySelectorAll(`#${id}`).length === 1) {
+    if (id && /^[A-Za-z][\w-]{0,60}$/.test(id) && doc.getElementById(id) === node && !hasTwin(doc, id)) {
       parts.unshift(`#${id}`);
       break;
     }
@@ -22,18 +22,20 @@ export function selectorOf(el: Element): string {
       parts.unshift(tag);
       break;
     }
-    const same = Array.from(parent.children).filter((c) => c.localName === tag);
-    parts.unshift(same.length > 1 ? `${tag}:nth-of-type(${same.indexOf(node) + 1})` : tag);
-    if (parts.length >= ID_REACH && unique(doc, parts)) break;
+    let index = 0;
+    let count = 0;
+    for (const c of Array.from(parent.children)) {
+      if (c.localName !== tag) continue;
+      count++;
+      if (c === node) index = count;
+    }
+    parts.unshift(count > 1 ? `${tag}:nth-of-type(${index})` : tag);
     node = parent;
   }
   return parts.join(' > ');
 }
 
-function unique(doc: Document, parts: string[]): boolean {
-  try {
-    return doc.querySelectorAll(parts.join(' > ')).length === 1;
-  } catch {
-    return false;
-  }
+/** A second element with the same id (invalid HTML, common in page builders). */
+function hasTwin(doc: Document, id: string): boolean {
+  return doc.querySelectorAll(`[id="${id}"]`).length > 1;
 }
