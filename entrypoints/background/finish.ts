@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { PARTNER_COOKIE } from '../../src/detect/cookie';
 import type { ToContent } from '../../src/protocol/messages';
 import { requestsSettled } from './network';
-import { updateTab } from './store';
+import { cachedTabIds, updateTab } from './store';
 
 const FRAME_TIMEOUT_MS = 3000;
 
@@ -58,12 +58,50 @@ export async function refreshCookieDetails(page: {
   cookie: import('../../src/model/types').CookieInfo | null;
 }): Promise<void> {
   if (!page.cookie || !/^https?:/.test(page.url)) return;
-  const found = await browser.cookies.getAll({ url: page.url, name: PARTNER_COOKIE }).catch(() => []);
-  const c = found.find((x) => x.value === page.cookie?.raw) ?? found[0];
+  // A cookie the page has just written reaches the browser's cookie store a moment after the
+  // page can read it back: look again briefly before giving up.
+  let c: { value: string; expirationDate?: number; domain: string; path: string } | undefined;
+  for (let attempt = 0; attempt < 5 && !c; attempt++) {
+    if (attempt) await new Promise((resolve) => setTimeout(resolve, 100));
+    const found = await browser.cookies.getAll({ url: page.url, name: PARTNER_COOKIE }).catch(() => []);
+    c = found.find((x) => x.value === page.cookie?.raw);
+  }
   if (!c) return;
   page.cookie.expires = c.expirationDate ?? null;
   page.cookie.domain = c.domain;
   page.cookie.path = c.path;
+}
+
+/**
+ * The cookie store tells when the referral cookie lands (a page's document.cookie write
+ * reaches it a moment later): fill in expiry, domain and path on the pages showing it.
+ */
+export function watchCookies(): void {
+  browser.cookies.onChanged.addListener(({ cookie, removed }) => {
+    if (removed || cookie.name !== PARTNER_COOKIE) return;
+    for (const tabId of cachedTabIds()) {
+      void updateTab(tabId, (tab) => {
+        const c = tab.page.cookie;
+        if (!c || c.raw !== cookie.value || !hostMatches(tab.page.url, cookie.domain)) return false;
+        if (c.expires === (cookie.expirationDate ?? null) && c.domain === cookie.domain) return false;
+        c.expires = cookie.expirationDate ?? null;
+        c.domain = cookie.domain;
+        c.path = cookie.path;
+        return true;
+      });
+    }
+  });
+}
+
+/** The page's host is the cookie's domain or below it (`.shop.com` covers `www.shop.com`). */
+function hostMatches(url: string, domain: string): boolean {
+  try {
+    const host = new URL(url).hostname;
+    const d = domain.replace(/^\./, '');
+    return host === d || host.endsWith(`.${d}`);
+  } catch {
+    return false;
+  }
 }
 
 export function reveal(tabId: number, linkId: string): Promise<unknown> {

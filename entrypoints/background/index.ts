@@ -11,7 +11,7 @@ import { mergeObservedResponses } from '../../src/store/observed';
 import { applyEvents } from '../../src/store/reducer';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/store/settings';
 import { updateBadge } from './badge';
-import { finishPage, refreshCookieDetails, reveal, runClickTest } from './finish';
+import { finishPage, refreshCookieDetails, reveal, runClickTest, watchCookies } from './finish';
 import { forgetIdentity, onTopBeforeNavigate, onTopBridge, onTopCommitted } from './lifecycle';
 import { watchNetwork } from './network';
 import { dropTab, onTabChanged, readTab, updateTab } from './store';
@@ -22,6 +22,7 @@ export default defineBackground(() => {
   onTabChanged(updateBadge);
   watchViews();
   watchNetwork();
+  watchCookies();
 
   browser.webNavigation.onBeforeNavigate.addListener((d) => {
     if (d.frameId === 0 && !isStripeCheckout(d.url)) onTopBeforeNavigate(d.tabId, d.timeStamp);

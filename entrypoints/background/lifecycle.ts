@@ -54,10 +54,12 @@ export function onTopBridge(tabId: number, tab: TabState, url: string, timeOrigi
   const id = identity(tabId);
   if (Math.abs(tab.page.startedAt - timeOrigin) < 1) return true;
   if (id.navStart !== undefined && timeOrigin < id.navStart - 50) return false;
-  if (timeOrigin <= tab.page.startedAt + 50) {
+  // (A tab we knew nothing about has no URL yet: this document simply becomes its page.)
+  if (tab.page.url !== '' && timeOrigin <= tab.page.startedAt + 50) {
     // Older than the current page: either the committed document itself (it starts shortly
     // before its commit, when the commit came first) or a previous page flushing late.
     if (id.fromBridge || tab.page.startedAt - timeOrigin >= 10_000) return false;
+    if (withoutHash(tab.page.url) !== withoutHash(url)) return false;
     // The document's own clock is the better origin for `at` times.
     const shift = tab.page.startedAt - timeOrigin;
     for (const r of tab.page.requests) r.at += shift;
@@ -70,6 +72,8 @@ export function onTopBridge(tabId: number, tab: TabState, url: string, timeOrigi
   identities.set(tabId, { ...id, fromBridge: true, committed: false });
   return true;
 }
+
+const withoutHash = (u: string) => u.split('#')[0];
 
 export function forgetIdentity(tabId: number): void {
   identities.delete(tabId);

@@ -90,6 +90,11 @@ export function readTab(tabId: number): Promise<TabState> {
   return updateTab(tabId, () => false as const).then(() => load(tabId));
 }
 
+/** Ids of the tabs this worker holds in memory. */
+export function cachedTabIds(): number[] {
+  return [...tabs.keys()];
+}
+
 export function onTabChanged(fn: (tabId: number, tab: TabState) => void): void {
   listeners.add(fn);
 }

@@ -31,7 +31,8 @@ function inspectedTabId(): number | null {
 
 /** DevTools says `default` (Chrome) or `light` for the light theme; without DevTools the OS decides. */
 function applyTheme(name: string | null | undefined): void {
-  if (name) document.documentElement.dataset.theme = name === 'dark' ? 'dark' : 'light';
+  const dark = name ? name === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
+  document.documentElement.dataset.theme = dark ? 'dark' : 'light';
 }
 
 const send = (msg: ToBackground) => browser.runtime.sendMessage(msg);

@@ -105,9 +105,14 @@ describe('DevTools panel', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await panel.evaluate(() => document.querySelectorAll('img, script:not([src])').length)).toBe(0);
 
-    // Export (a download) equals the CLI's JSON for the same page. Views get the final state
-    // after the worker's debounce and throttle (≤ 250 ms).
-    await new Promise((r) => setTimeout(r, 600));
+    // Export (a download) equals the CLI's JSON for the same page. The last thing the end
+    // of the watch adds is the cookie's expiry: once the Cookie view shows it, the panel has
+    // the final state.
+    const cookieTab = await panel.waitForSelector('xpath/.//*[@role="tab"][contains(., "Cookie")]');
+    await cookieTab?.click();
+    await panel.waitForFunction(() => /\(in \d+ d/.test(document.body.textContent ?? ''), {
+      timeout: 10_000,
+    });
     const dir = mkdtempSync(join(tmpdir(), 'pi-export-'));
     const cdp = await launched.browser.target().createCDPSession();
     await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });

@@ -286,3 +286,14 @@ describe('late messages from the previous document', () => {
     expect(tab.page.startedAt).toBe(T0 + 20_000);
   });
 });
+
+describe('a tab the worker knew nothing about', () => {
+  it("takes the first bridge message's document as its page, URL included", () => {
+    const id = tabId();
+    const tab = newTab('', T0);
+    forgetIdentity(id);
+    expect(onTopBridge(id, tab, SHOP, T0 - 20)).toBe(true);
+    expect(tab.page.url).toBe(SHOP);
+    expect(tab.page.startedAt).toBe(T0 - 20);
+  });
+});

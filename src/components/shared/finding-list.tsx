@@ -1,5 +1,6 @@
 /** Findings with their consequences shown under the root cause (popup and panel). */
 import type { Finding } from '../../model/types';
+import './finding-list.css';
 
 const MARK = { error: '✗', warning: '!', info: 'i' } as const;
 
