@@ -9,7 +9,7 @@ import type {
 } from '../../src/protocol/messages';
 import { mergeObservedResponses } from '../../src/store/observed';
 import { applyEvents } from '../../src/store/reducer';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/store/settings';
+import { SETTINGS_KEY, type Settings, settingsFrom } from '../../src/store/settings';
 import { updateBadge } from './badge';
 import { finishPage, refreshCookieDetails, reveal, runClickTest, watchCookies } from './finish';
 import { forgetIdentity, onTopBeforeNavigate, onTopBridge, onTopCommitted } from './lifecycle';
@@ -96,7 +96,7 @@ function attachBodies(tabId: number, observed: ObservedResponse[]): Promise<bool
 
 async function settings(): Promise<Settings> {
   const got = await browser.storage.local.get(SETTINGS_KEY);
-  return { ...DEFAULT_SETTINGS, ...(got[SETTINGS_KEY] as Partial<Settings> | undefined) };
+  return settingsFrom(got);
 }
 
 async function siteOptedIn(url: string | undefined): Promise<boolean> {

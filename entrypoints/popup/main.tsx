@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { Popup } from '../../src/components/popup/popup';
 import { useTabSnapshot } from '../../src/components/shared/use-tab';
 import { withReferral } from '../../src/detect/referral';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/store/settings';
+import { SETTINGS_KEY, settingsFrom } from '../../src/store/settings';
 import './style.css';
 
 /** `?tab=ID` lets tests (and a pinned popup window) show a tab other than the active one. */
@@ -26,8 +26,7 @@ function App() {
   useEffect(() => {
     if (!origin) return;
     void browser.storage.local.get(SETTINGS_KEY).then((got) => {
-      const s: Settings = { ...DEFAULT_SETTINGS, ...(got[SETTINGS_KEY] as Partial<Settings> | undefined) };
-      setOptedIn(s.clickTestOrigins.includes(origin));
+      setOptedIn(settingsFrom(got).clickTestOrigins.includes(origin));
     });
   }, [origin]);
   const actions = {

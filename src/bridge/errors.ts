@@ -3,10 +3,10 @@
  * scripts that fail to load and CSP blocks. (`po is not defined` and unhandled rejections
  * only reach the page's own world: the MAIN-world hook reports those.)
  */
+
+import { isPartneroUrl } from '../detect/partnero';
 import type { BridgeEvent } from '../protocol/messages';
 import { cap } from './limits';
-
-const PARTNERO_URL = /^https?:\/\/([\w-]+\.)*partnero\.com\//i;
 
 /** Starts listening; `emit` receives each finding-worthy error. */
 export function watchErrors(win: Window, emit: (e: BridgeEvent) => void): void {
@@ -16,13 +16,13 @@ export function watchErrors(win: Window, emit: (e: BridgeEvent) => void): void {
     (e: Event) => {
       const el = e.target as Element | null;
       const src = el?.localName === 'script' ? (el as HTMLScriptElement).src : '';
-      if (PARTNERO_URL.test(src))
+      if (src && isPartneroUrl(src))
         emit({ t: 'error', kind: 'script-error', url: cap(src), message: 'script failed to load', at: at() });
     },
     true,
   );
   win.document.addEventListener('securitypolicyviolation', (e) => {
-    if (PARTNERO_URL.test(e.blockedURI))
+    if (isPartneroUrl(e.blockedURI))
       emit({
         t: 'error',
         kind: 'csp',
@@ -31,9 +31,4 @@ export function watchErrors(win: Window, emit: (e: BridgeEvent) => void): void {
         at: at(),
       });
   });
-}
-
-/** True for URLs on Partnero's hosts. */
-export function isPartneroScript(src: string): boolean {
-  return PARTNERO_URL.test(src);
 }

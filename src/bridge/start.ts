@@ -5,13 +5,14 @@
  */
 import type { browser as browserApi } from 'wxt/browser';
 import { readCookie } from '../detect/cookie';
+import { isPartneroUrl } from '../detect/partnero';
 import { clientReferenceIdOf, isPaymentLink } from '../detect/stripe';
 import type { BridgeEvent, ToBackground, ToContent } from '../protocol/messages';
 import { HOOK_EVENT, HOOK_QUERY } from '../protocol/page';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../store/settings';
+import { SETTINGS_KEY, settingsFrom } from '../store/settings';
 import { serveAutomation } from './automation';
 import { clickWithoutLeaving, installClickGuard } from './click-test';
-import { isPartneroScript, watchErrors } from './errors';
+import { watchErrors } from './errors';
 import { cap } from './limits';
 import { LinkRegistry, markClicked } from './links';
 import { parseHookBatch } from './validate';
@@ -61,7 +62,7 @@ export function startBridge(win: Window, browser: Browser): void {
     initialScanDone = true;
     if (changed.length) emit({ t: 'links', links: changed });
     for (const s of Array.from(doc.querySelectorAll<HTMLScriptElement>('script[src*="partnero.com"]'))) {
-      if (scripts.has(s.src) || !isPartneroScript(s.src)) continue;
+      if (scripts.has(s.src) || !isPartneroUrl(s.src)) continue;
       scripts.add(s.src);
       emit({ t: 'script', src: cap(s.src), inHead: !!doc.head?.contains(s) });
     }
@@ -100,10 +101,7 @@ export function startBridge(win: Window, browser: Browser): void {
     emit({ t: 'loaded', at });
     void flush();
     void browser.storage.local.get(SETTINGS_KEY).then((got: Record<string, unknown>) => {
-      const settings: Settings = {
-        ...DEFAULT_SETTINGS,
-        ...(got[SETTINGS_KEY] as Partial<Settings> | undefined),
-      };
+      const settings = settingsFrom(got);
       setTimeout(() => void flush().then(() => post({ type: 'watch-end' })), settings.graceMs);
     });
   };

@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Page } from 'puppeteer';
+import { withParam } from '../detect/referral';
 import type { TabSnapshot } from '../protocol/messages';
 import { buildPageReport, buildReport } from '../report/build';
 import type { PageReport, Report } from '../report/schema';
@@ -116,13 +117,6 @@ async function open(page: Page, url: string, timeoutMs: number): Promise<void> {
     if (/timeout/i.test(msg)) throw new CheckError(`${url} did not finish loading within ${timeoutMs} ms`);
     throw new CheckError(`cannot open ${url}: ${msg.replace(/ at https?:\/\/\S+$/, '')}`);
   }
-}
-
-/** Adds `param=value` to the URL's query (replacing an existing one). */
-export function withParam(url: string, param: string, value: string): string {
-  const u = new URL(url);
-  u.searchParams.set(param, value);
-  return u.href;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

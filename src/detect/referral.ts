@@ -8,13 +8,18 @@ export function referralParam(page: Pick<PageState, 'calls'>): string {
   return params.find((p) => p !== 'aff') ?? 'aff';
 }
 
+/** `url` with `param=value` in its query (replacing an existing one); throws on a malformed URL. */
+export function withParam(url: string, param: string, value: string): string {
+  const u = new URL(url);
+  u.searchParams.set(param, value);
+  return u.href;
+}
+
 /** The page URL as a referred visitor would open it (`?aff=KEY`), or null for a URL that is not http(s). */
 export function withReferral(page: Pick<PageState, 'calls' | 'url'>, key: string): string | null {
+  if (!/^https?:\/\//i.test(page.url)) return null;
   try {
-    const u = new URL(page.url);
-    if (!/^https?:$/.test(u.protocol)) return null;
-    u.searchParams.set(referralParam(page), key);
-    return u.href;
+    return withParam(page.url, referralParam(page), key);
   } catch {
     return null;
   }

@@ -10,11 +10,8 @@ export function parseUrl(text: string | null | undefined): URL | null {
   }
 }
 
-/** `partnero.com` or any of its subdomains. */
-export function isPartneroHost(url: string): boolean {
-  const host = parseUrl(url)?.hostname;
-  return host === 'partnero.com' || (host?.endsWith('.partnero.com') ?? false);
-}
+/** Partnero's hosts (one definition for the whole extension). */
+export { isPartneroUrl as isPartneroHost } from '../detect/partnero';
 
 const SETTINGS_PATH = /\/program\/([^/]*)\/settings\/settings\.js$/;
 

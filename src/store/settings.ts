@@ -9,3 +9,8 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = { graceMs: 3000, clickTestOrigins: [] };
+
+/** Settings from what `storage.local.get(SETTINGS_KEY)` returned, defaults filling the gaps. */
+export function settingsFrom(stored: Record<string, unknown>): Settings {
+  return { ...DEFAULT_SETTINGS, ...(stored[SETTINGS_KEY] as Partial<Settings> | undefined) };
+}

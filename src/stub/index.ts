@@ -3,6 +3,10 @@
  * to `*.partnero.com` without the network, so checks run offline and create no real visits,
  * customers or transactions. Pure functions, no browser or Node APIs beyond `URL`.
  */
+import { isPartneroUrl } from '../detect/partnero';
+
+export { isPartneroUrl };
+
 import { type ApiResource, answerApi } from './api';
 import { isServableProgramId, settingsScript } from './settings-script';
 import { UNIVERSAL_JS } from './universal-script';
@@ -57,12 +61,6 @@ function hostOf(url: URL | string): string | null {
   } catch {
     return null;
   }
-}
-
-/** True for `partnero.com` and any of its subdomains (never for look-alikes such as `notpartnero.com`). */
-export function isPartneroUrl(url: string): boolean {
-  const host = hostOf(url);
-  return host === 'partnero.com' || (host?.endsWith('.partnero.com') ?? false);
 }
 
 interface Route {

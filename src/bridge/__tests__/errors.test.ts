@@ -5,8 +5,9 @@
  */
 import { Window as HappyWindow } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
+import { isPartneroUrl } from '../../detect/partnero';
 import type { BridgeEvent } from '../../protocol/messages';
-import { isPartneroScript, watchErrors } from '../errors';
+import { watchErrors } from '../errors';
 import { LIMITS } from '../limits';
 
 const UNIVERSAL = 'https://app.partnero.com/js/universal.js?v1732';
@@ -238,14 +239,15 @@ describe('watchErrors: Content-Security-Policy blocks', () => {
   });
 });
 
-describe('isPartneroScript', () => {
+describe('isPartneroUrl (scripts the bridge reports)', () => {
   it.each<{ src: string; expected: boolean }>([
     { src: UNIVERSAL, expected: true },
     { src: SETTINGS, expected: true },
     { src: 'https://partnero.com/x.js', expected: true },
     { src: 'http://app.partnero.com/js/universal.js', expected: true },
     { src: 'https://a.b-c.partnero.com/x', expected: true },
-    { src: 'https://app.partnero.com', expected: false },
+    // A bare origin is on Partnero's host too (the old regex wanted a path; one definition now).
+    { src: 'https://app.partnero.com', expected: true },
     { src: 'https://app.partnero.com.evil.test/x', expected: false },
     { src: 'https://evilpartnero.com/x', expected: false },
     { src: 'https://evil.test/https://app.partnero.com/x', expected: false },
@@ -253,6 +255,6 @@ describe('isPartneroScript', () => {
     { src: '//app.partnero.com/x', expected: false },
     { src: '', expected: false },
   ])('$src → $expected', ({ src, expected }) => {
-    expect(isPartneroScript(src)).toBe(expected);
+    expect(isPartneroUrl(src)).toBe(expected);
   });
 });
