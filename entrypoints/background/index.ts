@@ -83,8 +83,10 @@ async function snapshot(tabId: number): Promise<TabSnapshot> {
 }
 
 async function automation(tabId: number, req: AutomationRequest): Promise<TabSnapshot | true> {
-  if (req.op === 'finish')
+  if (req.op === 'finish') {
+    if (req.bodies) await attachBodies(tabId, req.bodies);
     await finishPage(tabId, { clickTest: req.clickTest, expectPartnero: req.expectPartnero });
+  }
   if (req.op === 'response-bodies') await attachBodies(tabId, req.bodies);
   return snapshot(tabId);
 }

@@ -18,7 +18,7 @@ const open = new Map<string, { tabId: number; req: NetRequest }>();
 export async function requestsSettled(tabId: number, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   while ([...open.values()].some((r) => r.tabId === tabId) && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 

@@ -65,7 +65,8 @@ export async function openChecker(
     const page = await launched.browser.newPage();
     try {
       // A fresh visitor: no cookie left by an earlier journey in this profile.
-      await launched.browser.deleteCookie(...(await launched.browser.cookies()));
+      const cookies = await launched.browser.cookies();
+      if (cookies.length) await launched.browser.deleteCookie(...cookies);
       const traffic = await interceptTraffic(page, { stub: opts.stubPartnero });
       const results: PageResult[] = [];
       for (const [i, url] of j.urls.entries()) {
@@ -73,11 +74,11 @@ export async function openChecker(
         hooks.onPage?.(i, j.urls.length, target);
         await open(page, target, j.timeoutMs);
         await sleep(j.waitMs);
-        await askExtension(page, { op: 'response-bodies', bodies: traffic.takeObserved() });
         const snapshot = await askExtension(page, {
           op: 'finish',
           clickTest: j.clickTest,
           expectPartnero: true,
+          bodies: traffic.takeObserved(),
         });
         results.push({
           snapshot,

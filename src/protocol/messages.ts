@@ -56,7 +56,8 @@ export type ToContent =
 
 /** What the CLI asks through the automation channel. */
 export type AutomationRequest =
-  | { op: 'finish'; clickTest: boolean; expectPartnero: boolean }
+  /** End the page's watch; `bodies`: what the driver saw of Partnero responses meanwhile. */
+  | { op: 'finish'; clickTest: boolean; expectPartnero: boolean; bodies?: ObservedResponse[] }
   | { op: 'state' }
   | { op: 'response-bodies'; bodies: ObservedResponse[] };
 
