@@ -82,12 +82,11 @@ async function snapshot(tabId: number): Promise<TabSnapshot> {
   return { tabId, ...tab };
 }
 
-async function automation(tabId: number, req: AutomationRequest): Promise<TabSnapshot | true> {
+async function automation(tabId: number, req: AutomationRequest): Promise<TabSnapshot> {
   if (req.op === 'finish') {
     if (req.bodies) await attachBodies(tabId, req.bodies);
     await finishPage(tabId, { clickTest: req.clickTest, expectPartnero: req.expectPartnero });
   }
-  if (req.op === 'response-bodies') await attachBodies(tabId, req.bodies);
   return snapshot(tabId);
 }
 

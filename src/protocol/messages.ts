@@ -58,8 +58,7 @@ export type ToContent =
 export type AutomationRequest =
   /** End the page's watch; `bodies`: what the driver saw of Partnero responses meanwhile. */
   | { op: 'finish'; clickTest: boolean; expectPartnero: boolean; bodies?: ObservedResponse[] }
-  | { op: 'state' }
-  | { op: 'response-bodies'; bodies: ObservedResponse[] };
+  | { op: 'state' };
 
 export interface TabSnapshot {
   tabId: number;
