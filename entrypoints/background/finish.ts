@@ -58,14 +58,10 @@ export async function refreshCookieDetails(page: {
   cookie: import('../../src/model/types').CookieInfo | null;
 }): Promise<void> {
   if (!page.cookie || !/^https?:/.test(page.url)) return;
-  // A cookie the page has just written reaches the browser's cookie store a moment after the
-  // page can read it back: look again briefly before giving up.
-  let c: { value: string; expirationDate?: number; domain: string; path: string } | undefined;
-  for (let attempt = 0; attempt < 5 && !c; attempt++) {
-    if (attempt) await new Promise((resolve) => setTimeout(resolve, 100));
-    const found = await browser.cookies.getAll({ url: page.url, name: PARTNER_COOKIE }).catch(() => []);
-    c = found.find((x) => x.value === page.cookie?.raw);
-  }
+  // A cookie the page has only just written may not be in the store yet: watchCookies fills
+  // the details in when it lands, so one look here is enough (and never holds the tab's queue).
+  const found = await browser.cookies.getAll({ url: page.url, name: PARTNER_COOKIE }).catch(() => []);
+  const c = found.find((x) => x.value === page.cookie?.raw);
   if (!c) return;
   page.cookie.expires = c.expirationDate ?? null;
   page.cookie.domain = c.domain;
