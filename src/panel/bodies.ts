@@ -2,6 +2,7 @@
  * Response bodies of Partnero requests, read by DevTools (webRequest cannot see them) and
  * sent to the background, which attaches them to the recorded requests.
  */
+import { isPartneroUrl } from '../detect/partnero';
 import type { ObservedResponse } from '../protocol/messages';
 
 /** The background keeps this much of a body; sending more is waste. */
@@ -11,11 +12,6 @@ export const BODY_MAX = 4000;
 export interface HarEntry {
   request: { url: string };
   response?: { status?: number; content?: { mimeType?: string } };
-}
-
-export function isPartneroUrl(url: string): boolean {
-  const host = /^https?:\/\/([^/?#:]+)/i.exec(url)?.[1]?.toLowerCase() ?? '';
-  return host === 'partnero.com' || host.endsWith('.partnero.com');
 }
 
 /** Tracking calls only: a script, style sheet, image or font body explains nothing. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BODY_MAX, bodyText, contentOf, isPartneroUrl, observedResponse, wantsBody } from '../bodies';
+import { isPartneroUrl } from '../../detect/partnero';
+import { BODY_MAX, bodyText, contentOf, observedResponse, wantsBody } from '../bodies';
 
 describe('isPartneroUrl', () => {
   it.each([
