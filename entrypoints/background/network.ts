@@ -14,10 +14,20 @@ const PARTNERO = ['*://partnero.com/*', '*://*.partnero.com/*'];
 /** requestId → the request record (same object as in the page state while the page lives). */
 const open = new Map<string, { tabId: number; req: NetRequest }>();
 
-/** Resolves once the tab has no Partnero request in flight, or after `timeoutMs`. */
+/**
+ * Resolves once the tab has no Partnero request in flight, or after `timeoutMs`. A request
+ * has landed when webRequest reported its end or when the browser's driver reported its
+ * status (the CLI: Firefox reports no end at all for requests a WebDriver client answered,
+ * which would otherwise hold every page for the whole timeout).
+ */
 export async function requestsSettled(tabId: number, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
-  while ([...open.values()].some((r) => r.tabId === tabId) && Date.now() < until) {
+  for (;;) {
+    for (const [id, entry] of open) {
+      const { status, error } = entry.req;
+      if (status !== undefined || error !== undefined) open.delete(id);
+    }
+    if (![...open.values()].some((r) => r.tabId === tabId) || Date.now() >= until) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
