@@ -101,8 +101,25 @@ export async function launchWithExtension(
           },
         });
   const close = async () => {
-    await browser.close().catch(() => undefined);
-    rmSync(profile, { recursive: true, force: true });
+    // The profile is thrown away, so nothing needs an orderly shutdown: ending the process
+    // takes milliseconds where a graceful close takes ~150 ms of every run.
+    const proc = browser.process();
+    if (proc && proc.exitCode === null && proc.signalCode === null) {
+      const exited = new Promise((r) => proc.once('exit', r));
+      await browser.disconnect().catch(() => undefined);
+      // Puppeteer starts the browser as a process group leader: end the group, helpers too.
+      try {
+        if (proc.pid !== undefined && process.platform !== 'win32') process.kill(-proc.pid, 'SIGKILL');
+        else proc.kill('SIGKILL');
+      } catch {
+        proc.kill('SIGKILL');
+      }
+      await exited;
+    } else {
+      await browser.close().catch(() => undefined);
+    }
+    // Child processes may still be letting go of the profile for a moment.
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
   };
   try {
     const extensionId = await browser.installExtension(extDir);

@@ -60,9 +60,19 @@ export async function openChecker(
   const launched = await launchWithExtension(kind, executable, ext).catch((err: Error) => {
     throw new CheckError(`could not start ${kind}: ${firstLine(err.message)}`);
   });
-  const browserLabel = `${kind} ${(await launched.browser.version()).replace(/^[^/]*\//, '')}`;
+  const [version, [initialTab]] = await Promise.all([launched.browser.version(), launched.browser.pages()]);
+  const browserLabel = `${kind} ${version.replace(/^[^/]*\//, '')}`;
+  // Chromium: the first journey takes the tab the browser opened with (a new tab costs
+  // ~80 ms). Not in Firefox, where that tab runs the page's timers throttled (the bridge's
+  // reports arrive seconds late). Every later journey gets a tab of its own, so no
+  // sessionStorage or history carries over from one visitor to the next.
+  let spareTab: Page | undefined = kind === 'chrome' ? initialTab : undefined;
   const checkJourney = async (j: JourneyOptions, hooks: CheckHooks = {}): Promise<PageResult[]> => {
-    const page = await launched.browser.newPage();
+    const page = spareTab ?? (await launched.browser.newPage());
+    const isInitial = page === initialTab;
+    // Focused like a tab the visitor opened (a new tab is; the browser's first one is not).
+    if (isInitial) await page.bringToFront();
+    spareTab = undefined;
     try {
       // A fresh visitor: no cookie left by an earlier journey in this profile.
       const cookies = await launched.browser.cookies();
@@ -73,7 +83,7 @@ export async function openChecker(
         const target = i === 0 && j.aff !== undefined ? withParam(url, j.param, j.aff) : url;
         hooks.onPage?.(i, j.urls.length, target);
         await open(page, target, j.timeoutMs);
-        await sleep(j.waitMs);
+        await sleep(j.waitMs - (await sinceLoad(page, j.waitMs)));
         const snapshot = await askExtension(page, {
           op: 'finish',
           clickTest: j.clickTest,
@@ -87,7 +97,10 @@ export async function openChecker(
       }
       return results;
     } finally {
-      await page.close().catch(() => undefined);
+      // Closing the browser's last tab can end the browser (Firefox); that one is emptied instead.
+      await (isInitial ? page.goto('about:blank').then(() => undefined) : page.close()).catch(
+        () => undefined,
+      );
     }
   };
   return { browserLabel, launched, checkJourney, close: launched.close };
@@ -101,10 +114,13 @@ export async function runCheck(
   hooks: CheckHooks = {},
 ): Promise<Report> {
   const startedAt = new Date();
+  const t0 = performance.now();
   const checker = await openChecker(opts.browser, root, { stubPartnero: opts.stubPartnero });
   try {
+    const t1 = performance.now();
     const pages = (await checker.checkJourney(opts, hooks)).map((r) => r.report);
-    return buildReport({ version, browser: checker.browserLabel, startedAt, pages });
+    const timing = { browserStartMs: Math.round(t1 - t0), journeyMs: Math.round(performance.now() - t1) };
+    return buildReport({ version, browser: checker.browserLabel, startedAt, pages, timing });
   } finally {
     await checker.close();
   }
@@ -118,6 +134,21 @@ async function open(page: Page, url: string, timeoutMs: number): Promise<void> {
     if (/timeout/i.test(msg)) throw new CheckError(`${url} did not finish loading within ${timeoutMs} ms`);
     throw new CheckError(`cannot open ${url}: ${msg.replace(/ at https?:\/\/\S+$/, '')}`);
   }
+}
+
+/**
+ * Milliseconds since the page's `load` event, so the watch lasts `--wait` after `load` itself
+ * rather than after the driver heard of it. Clamped: a page cannot shorten its own watch
+ * beyond that, and a page that breaks `performance` gets the full wait.
+ */
+async function sinceLoad(page: Page, waitMs: number): Promise<number> {
+  const ms = await page
+    .evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      return nav && nav.loadEventEnd > 0 ? performance.now() - nav.loadEventEnd : 0;
+    })
+    .catch(() => 0);
+  return typeof ms === 'number' && Number.isFinite(ms) ? Math.min(Math.max(ms, 0), waitMs) : 0;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -6,7 +6,7 @@
 import type { Finding, LinkRecord, NetRequest, PageState } from '../model/types';
 import { checklist } from './checklist';
 import { programIds, transactionCalls } from './page-facts';
-import type { FindingReport, LinkReport, PageReport, Report } from './schema';
+import type { FindingReport, LinkReport, PageReport, Report, ReportTiming } from './schema';
 import { summarize } from './severity';
 
 /** Copies the keys of `source` whose value is defined (JSON has no `undefined`). */
@@ -71,10 +71,12 @@ export interface ReportInput {
   browser: string;
   startedAt: Date | string;
   pages: PageReport[];
+  /** How long the check took, when it ran in a browser (the CLI); absent in panel exports. */
+  timing?: ReportTiming;
 }
 
 /** The whole report; `summary` counts root findings only (those without `causedBy`). */
-export function buildReport({ version, browser, startedAt, pages }: ReportInput): Report {
+export function buildReport({ version, browser, startedAt, pages, timing }: ReportInput): Report {
   return {
     tool: 'partnero-inspector',
     version,
@@ -82,5 +84,6 @@ export function buildReport({ version, browser, startedAt, pages }: ReportInput)
     startedAt: new Date(startedAt).toISOString(),
     summary: { ...summarize(pages.flatMap((page) => page.findings)) },
     pages,
+    ...(timing && { timing }),
   };
 }

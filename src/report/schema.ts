@@ -66,6 +66,16 @@ export const PageReportSchema = z.looseObject({
   checklist: z.array(ChecklistRowSchema).optional(),
 });
 
+/**
+ * An added key: how long the check took. `journeyMs` runs from opening the journey's tab to
+ * the last page's findings (each page: load, `--wait`, click test); `browserStartMs` is the
+ * browser's start with the extension, before the journey.
+ */
+export const ReportTimingSchema = z.looseObject({
+  browserStartMs: z.number().nonnegative(),
+  journeyMs: z.number().nonnegative(),
+});
+
 /** The whole report printed by `--json`. */
 export const ReportSchema = z.looseObject({
   tool: z.literal('partnero-inspector'),
@@ -74,6 +84,7 @@ export const ReportSchema = z.looseObject({
   startedAt: z.iso.datetime(),
   summary: z.looseObject({ errors: CountSchema, warnings: CountSchema, infos: CountSchema }),
   pages: z.array(PageReportSchema),
+  timing: ReportTimingSchema.optional(),
 });
 
 export type FindingReport = z.infer<typeof FindingReportSchema>;
@@ -81,3 +92,4 @@ export type LinkReport = z.infer<typeof LinkReportSchema>;
 export type ChecklistRow = z.infer<typeof ChecklistRowSchema>;
 export type PageReport = z.infer<typeof PageReportSchema>;
 export type Report = z.infer<typeof ReportSchema>;
+export type ReportTiming = z.infer<typeof ReportTimingSchema>;

@@ -77,12 +77,17 @@ function renderPage(page: PageReport, paint: Paint): string[] {
   return lines;
 }
 
-/** The summary line, e.g. `1 error, 2 warnings, 0 infos — 3 pages checked`. */
-function summaryLine({ summary, pages }: Report, paint: Paint): string {
+/** The summary line, e.g. `1 error, 2 warnings, 0 infos — 3 pages checked in 9.4 s`. */
+function summaryLine({ summary, pages, timing }: Report, paint: Paint): string {
   const counts = `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}`;
   const style: Style = summary.errors > 0 ? 'red' : summary.warnings > 0 ? 'yellow' : 'green';
-  return `${paint(style, counts)} — ${plural(pages.length, 'page')} checked`;
+  const took = timing
+    ? ` in ${seconds(timing.journeyMs)} ${paint('dim', `(browser start ${seconds(timing.browserStartMs)})`)}`
+    : '';
+  return `${paint(style, counts)} — ${plural(pages.length, 'page')} checked${took}`;
 }
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** The whole terminal report; ANSI colours only when `color` is true (stdout is a TTY). */
 export function renderReport(report: Report, opts: { color: boolean }): string {

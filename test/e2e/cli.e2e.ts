@@ -79,6 +79,9 @@ describe.each(browsersUnderTest())('check in %s', (browser) => {
     expect(r.pages.map((p) => p.cookie?.partnero_partner)).toEqual(['PARTNER_7', 'PARTNER_7']);
     expect(r.pages[0]?.links.every((l) => l.afterClick === 'PARTNER_7')).toBe(true);
     expect(r.pages[1]?.transactions).toHaveLength(1);
+    // Each page was watched for --wait after its load, however long the driver took to hear of it.
+    expect(r.timing?.journeyMs).toBeGreaterThan(2 * 500);
+    expect(r.timing?.browserStartMs).toBeGreaterThan(0);
   });
 
   it('a broken page exits 1 with the right rule ids', async () => {

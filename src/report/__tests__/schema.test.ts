@@ -78,6 +78,9 @@ describe('ReportSchema', () => {
     ['unknown link kind', ['pages', 0, 'links', 0, 'kind'], 'iframe', false],
     ['call args not JSON', ['pages', 0, 'calls', 0, 'args'], [() => 1], false],
     ['request without url', ['pages', 0, 'requests', 0, 'url'], undefined, false],
+    ["the check's timing", ['timing'], { browserStartMs: 600, journeyMs: 9400 }, true],
+    ['timing without the journey', ['timing'], { browserStartMs: 600 }, false],
+    ['negative journey time', ['timing'], { browserStartMs: 600, journeyMs: -1 }, false],
   ])('%s → valid: %s', (_name, path, value, valid) => {
     expect(ReportSchema.safeParse(withValue(path, value)).success).toBe(valid);
   });

@@ -65,6 +65,15 @@ describe('renderReport', () => {
     expect(plain).toContain(expected);
   });
 
+  it('says how long the journey and the browser start took when the check timed them', () => {
+    const timed = renderReport(
+      { ...report, timing: { browserStartMs: 612, journeyMs: 9_449 } },
+      { color: false },
+    );
+    expect(timed).toContain('1 error, 1 warning, 1 info — 2 pages checked in 9.4 s (browser start 0.6 s)');
+    expect(plain).not.toMatch(/ in \d/);
+  });
+
   it('groups by severity, errors first', () => {
     const order = ['  Errors (1)', '  Warnings (2)', '  Infos (1)'].map((title) => lines.indexOf(title));
     expect(order).toEqual([...order].sort((a, b) => a - b));
