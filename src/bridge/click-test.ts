@@ -60,7 +60,15 @@ export function clickWithoutLeaving(link: HTMLAnchorElement, doc: Document): Cli
     }
   };
   const nav = win.navigation;
-  const click = new MouseEvent('click', { bubbles: true, cancelable: true, view: win, button: 0 });
+  // composed, like a real click: from inside a shadow root it still reaches the page's
+  // document-level listeners (and ours on window).
+  const click = new MouseEvent('click', {
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+    view: win,
+    button: 0,
+  });
   // Without the Navigation API, cancel at the start (see installClickGuard): a page that
   // stops propagation could otherwise reach Stripe.
   if (!nav) guarded.add(click);

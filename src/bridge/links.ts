@@ -1,6 +1,7 @@
 /**
  * Finds Payment Links and Stripe embeds in one frame's document, including ones added or
- * changed later, and keeps one LinkRecord per element.
+ * changed later and ones inside open shadow roots (web components, site builders), and keeps
+ * one LinkRecord per element.
  */
 import { clientReferenceIdOf, isPaymentLink } from '../detect/stripe';
 import type { LinkKind, LinkRecord } from '../model/types';
@@ -9,6 +10,10 @@ import { selectorOf } from './selector';
 
 const LINK_SELECTOR = 'a[href*="buy.stripe.com" i]';
 const EMBED_SELECTOR = 'stripe-buy-button, stripe-pricing-table';
+const SELECTOR = `${LINK_SELECTOR}, ${EMBED_SELECTOR}`;
+/** Elements looked at per search for shadow roots: bounds the cost on huge pages. */
+const MAX_WALK = 50_000;
+const MAX_SHADOW_ROOTS = 500;
 
 export class LinkRegistry {
   private readonly ids = new WeakMap<Element, string>();
@@ -18,19 +23,33 @@ export class LinkRegistry {
   private seq = 0;
   /** Ids are unique across the frames of a page: `t1…` in the top frame, `f<random>-1…` elsewhere. */
   private readonly prefix: string;
+  /** Open shadow roots found so far; each scan also looks inside them. */
+  private readonly shadowRoots = new Set<ShadowRoot>();
 
   constructor(
     private readonly frame: string,
     private readonly doc: Document,
+    /** Called once for each shadow root found (to watch it for changes). */
+    private readonly onShadowRoot: (root: ShadowRoot) => void = () => undefined,
   ) {
     this.prefix = frame === 'top' ? 't' : `f${Math.random().toString(36).slice(2, 7)}-`;
   }
 
-  /** Rescans the document; returns the records that are new or changed. */
-  scan(late: boolean): LinkRecord[] {
+  /**
+   * Rescans the document and the shadow roots known so far; returns the records that are new
+   * or changed. `deep` first walks the whole tree for shadow roots attached since (a walk
+   * over every element: the caller keeps it out of the page's loading).
+   */
+  scan(late: boolean, deep = true): LinkRecord[] {
+    if (deep) this.findShadowRoots();
+    const found = Array.from(this.doc.querySelectorAll(SELECTOR));
+    for (const root of this.shadowRoots) {
+      if (root.host.isConnected) found.push(...Array.from(root.querySelectorAll(SELECTOR)));
+      else this.shadowRoots.delete(root);
+    }
     const changed: LinkRecord[] = [];
     const present = new Set<string>();
-    for (const el of Array.from(this.doc.querySelectorAll(`${LINK_SELECTOR}, ${EMBED_SELECTOR}`))) {
+    for (const el of found) {
       const kind = kindOf(el);
       if (!kind) continue;
       let id = this.ids.get(el);
@@ -57,6 +76,24 @@ export class LinkRegistry {
       this.records.delete(id);
     }
     return changed;
+  }
+
+  /** Walks the document, and every open shadow root inside it, for open shadow roots. */
+  private findShadowRoots(): void {
+    const trees: (Document | ShadowRoot)[] = [this.doc];
+    let walked = 0;
+    for (let i = 0; i < trees.length && walked < MAX_WALK; i++) {
+      const walker = this.doc.createTreeWalker(trees[i] as Node, 1 /* NodeFilter.SHOW_ELEMENT */);
+      for (let node = walker.nextNode(); node && walked < MAX_WALK; node = walker.nextNode()) {
+        walked++;
+        const root = (node as Element).shadowRoot;
+        if (!root) continue;
+        trees.push(root);
+        if (this.shadowRoots.has(root) || this.shadowRoots.size >= MAX_SHADOW_ROOTS) continue;
+        this.shadowRoots.add(root);
+        this.onShadowRoot(root);
+      }
+    }
   }
 
   /** The Payment Link element and record for an id, if still in the page. */
@@ -115,6 +152,7 @@ function describe(
     clientReferenceId:
       prev?.afterClick !== undefined ? prev.clientReferenceId : crid === null ? null : cap(crid),
     addedLate: prev ? prev.addedLate : late,
+    ...(el.getRootNode() !== el.ownerDocument && { inShadowRoot: true }),
     removed: undefined,
   };
 }

@@ -54,19 +54,6 @@ export function startBridge(win: Window, browser: Browser): void {
   });
   watchErrors(win, emit);
 
-  const links = new LinkRegistry(frame, doc);
-  const scripts = new Set<string>();
-  let initialScanDone = false;
-  const rescan = () => {
-    const changed = links.scan(initialScanDone);
-    initialScanDone = true;
-    if (changed.length) emit({ t: 'links', links: changed });
-    for (const s of Array.from(doc.querySelectorAll<HTMLScriptElement>('script[src*="partnero.com"]'))) {
-      if (scripts.has(s.src) || !isPartneroUrl(s.src)) continue;
-      scripts.add(s.src);
-      emit({ t: 'script', src: cap(s.src), inHead: !!doc.head?.contains(s) });
-    }
-  };
   let rescanTimer: ReturnType<typeof setTimeout> | undefined;
   const observer = new MutationObserver(() => {
     if (rescanTimer !== undefined) return;
@@ -75,17 +62,33 @@ export function startBridge(win: Window, browser: Browser): void {
       rescan();
     }, RESCAN_MS);
   });
-  // Scans run in their own task, never inside the page's DOMContentLoaded/load dispatch,
-  // so they add nothing to the page's own load timings.
-  const soon = (fn: () => void) => setTimeout(fn, 0);
-  doc.addEventListener('DOMContentLoaded', () => {
-    soon(rescan);
-    observer.observe(doc, {
+  const observe = (target: Node) =>
+    observer.observe(target, {
       subtree: true,
       childList: true,
       attributes: true,
       attributeFilter: ['href', 'client-reference-id'],
     });
+  const links = new LinkRegistry(frame, doc, observe);
+  const scripts = new Set<string>();
+  let initialScanDone = false;
+  const rescan = () => {
+    // Looking for shadow roots walks every element: not while the page is still loading.
+    const changed = links.scan(initialScanDone, doc.readyState === 'complete');
+    initialScanDone = true;
+    if (changed.length) emit({ t: 'links', links: changed });
+    for (const s of Array.from(doc.querySelectorAll<HTMLScriptElement>('script[src*="partnero.com"]'))) {
+      if (scripts.has(s.src) || !isPartneroUrl(s.src)) continue;
+      scripts.add(s.src);
+      emit({ t: 'script', src: cap(s.src), inHead: !!doc.head?.contains(s) });
+    }
+  };
+  // Scans run in their own task, never inside the page's DOMContentLoaded/load dispatch,
+  // so they add nothing to the page's own load timings.
+  const soon = (fn: () => void) => setTimeout(fn, 0);
+  doc.addEventListener('DOMContentLoaded', () => {
+    soon(rescan);
+    observe(doc);
   });
 
   installClickGuard(win);
@@ -143,7 +146,8 @@ function observeRealClicks(win: Window, links: LinkRegistry, emit: (e: BridgeEve
     'click',
     (e) => {
       if (!e.isTrusted) return; // the click test reports its own clicks
-      const a = (e.target as Element | null)?.closest?.('a');
+      // The element clicked, even inside a shadow root (`target` is retargeted to its host).
+      const a = ((e.composedPath()[0] ?? e.target) as Element | null)?.closest?.('a');
       current = a && isPaymentLink(a.href) ? a : null;
     },
     true,

@@ -118,6 +118,8 @@ export interface LinkRecord {
   probe?: string;
   /** The element appeared after DOMContentLoaded (a helper that ran once never bound it). */
   addedLate: boolean;
+  /** Inside a shadow root: `document.querySelectorAll` (so the usual helper) cannot see it. */
+  inShadowRoot?: true;
   /** Element is no longer in the document. */
   removed?: boolean;
 }

@@ -26,7 +26,7 @@ function linkReport(link: LinkRecord): LinkReport {
     frame,
     clientReferenceId,
     // Absent: never clicked; null: a click ran the page's handlers and still no id.
-    ...defined(link, ['afterClick', 'hrefAfterClick', 'clickedBy']),
+    ...defined(link, ['afterClick', 'hrefAfterClick', 'clickedBy', 'inShadowRoot']),
     kind,
     selector,
     text,

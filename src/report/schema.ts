@@ -40,6 +40,8 @@ export const LinkReportSchema = z.looseObject({
   /** Absent: never clicked; null: clicked and still without an id. */
   afterClick: z.string().nullable().optional(),
   kind: z.enum(['payment-link', 'buy-button', 'pricing-table']),
+  /** An added key: present (true) when the link is inside a shadow root. */
+  inShadowRoot: z.literal(true).optional(),
 });
 
 /** One checklist row as the report carries it (an added key; the popup's rows plus no findings). */

@@ -13,6 +13,8 @@ function why(link: LinkRecord): string {
 }
 
 function fixFor(link: LinkRecord): string {
+  if (link.inShadowRoot)
+    return "This link is inside a shadow root, where the helper's document.querySelectorAll cannot see it: listen for clicks on document and find the link with event.composedPath(), or run the helper inside the component.";
   if (link.frame !== 'top') return "Add Partnero's Payment Links helper inside the frame's page too.";
   if (link.addedLate)
     return 'This link appeared after load: bind the helper with a delegated click listener on document.';

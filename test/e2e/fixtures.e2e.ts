@@ -35,4 +35,31 @@ describe.each(browsersUnderTest())('%s', (kind) => {
       expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
     }
   });
+
+  it('Payment Links in shadow roots: found, test-clicked, and the fix says why the helper missed them', async () => {
+    const journey = (file: string) =>
+      checker.checkJourney({
+        urls: [`${server.origin}/${file}?aff=TEST`],
+        aff: undefined,
+        param: 'aff',
+        waitMs: 1500,
+        clickTest: true,
+        timeoutMs: 20_000,
+      });
+    const [broken] = await journey('shadow-root-links.html');
+    const links = broken?.snapshot.page.links ?? [];
+    expect(links.map((l) => [l.selector, l.inShadowRoot, l.afterClick])).toEqual([
+      ['#card-starter >>> a', true, null],
+      ['#card-pro >>> a', true, null],
+    ]);
+    const errors = broken?.snapshot.findings.filter((f) => f.severity === 'error') ?? [];
+    expect(errors.map((f) => f.rule)).toEqual([
+      'link.missing-client-reference-id',
+      'link.missing-client-reference-id',
+    ]);
+    expect(errors.every((f) => f.fix?.includes('composedPath()'))).toBe(true);
+    // The delegated helper's own listener saw the test click come out of the shadow root.
+    const [ok] = await journey('shadow-root-links-ok.html');
+    expect(ok?.snapshot.page.links.map((l) => l.afterClick)).toEqual(['TEST', 'TEST']);
+  });
 });

@@ -445,16 +445,78 @@ describe('selectorOf: a selector that finds the element again', () => {
   });
 });
 
-describe('misses', () => {
-  // BUG / limitation (links.ts:31): `querySelectorAll` on the document does not enter shadow
-  // roots, so a Payment Link rendered inside a web component (site builders, design-system
-  // buttons) is never reported, though the catalogue counts "any <a>" whose href is a
-  // Payment Link. Partnero's helper cannot bind it either, so attribution is lost and the
-  // inspector says "none on page". Fix: also walk open shadow roots (and observe them).
-  it.fails('finds a Payment Link inside an open shadow root', () => {
-    const doc = page('<div id="host"></div>');
-    const root = el(doc, '#host').attachShadow({ mode: 'open' });
-    root.innerHTML = `<a href="${LIVE}">Buy</a>`;
-    expect(byHref(new LinkRegistry('top', doc).scan(false))).toEqual([LIVE]);
+/** Resolves a selector with `>>>` the way Puppeteer does: each part inside the last part's shadow root. */
+function deepQuery(doc: Document, selector: string): Element | null {
+  let scope: Document | ShadowRoot = doc;
+  let found: Element | null = null;
+  for (const part of selector.split(' >>> ')) {
+    found = scope.querySelector(part);
+    if (!found) return null;
+    scope = found.shadowRoot as ShadowRoot;
+  }
+  return found;
+}
+
+describe('Payment Links inside open shadow roots (web components, site builders)', () => {
+  function withShadow(inner: string, outer = '<pricing-card id="pro"></pricing-card>') {
+    const doc = page(outer);
+    const root = el(doc, 'pricing-card').attachShadow({ mode: 'open' });
+    root.innerHTML = inner;
+    return { doc, root };
+  }
+
+  it('finds them, marked as in a shadow root, with a selector that pierces it', () => {
+    const { doc, root } = withShadow(`<p>Pro</p><a href="${LIVE}">Buy</a><a href="${TEST}">Try</a>`);
+    const found = new LinkRegistry('top', doc).scan(false);
+    expect(byHref(found)).toEqual([LIVE, TEST]);
+    expect(found.every((r) => r.inShadowRoot === true)).toBe(true);
+    expect(found[1]?.selector).toBe('#pro >>> a:nth-of-type(2)');
+    const links = Array.from(root.querySelectorAll('a'));
+    expect(found.map((r) => deepQuery(doc, r.selector))).toEqual(links);
+  });
+
+  it('finds them in a shadow root inside a shadow root, and in a host without an id', () => {
+    const { doc, root } = withShadow(
+      '<div><plan-button></plan-button></div>',
+      '<section><pricing-card></pricing-card></section>',
+    );
+    const inner = (root.querySelector('plan-button') as Element).attachShadow({ mode: 'open' });
+    inner.innerHTML = `<a href="${LIVE}">Buy</a>`;
+    const [rec] = new LinkRegistry('top', doc).scan(false);
+    expect(rec?.href).toBe(LIVE);
+    expect(deepQuery(doc, rec?.selector ?? '')).toBe(inner.querySelector('a'));
+  });
+
+  it('links in the light DOM stay unmarked', () => {
+    const { first } = scanned(`<a href="${LIVE}">Buy</a>`);
+    expect(first[0]?.inShadowRoot).toBeUndefined();
+  });
+
+  it('a shallow scan (while the page loads) skips the search for new roots; the next deep one finds them', () => {
+    const { doc } = withShadow(`<a href="${LIVE}">Buy</a>`);
+    const reg = new LinkRegistry('top', doc);
+    expect(reg.scan(false, false)).toEqual([]);
+    expect(byHref(reg.scan(true))).toEqual([LIVE]);
+  });
+
+  it('keeps looking inside known roots, reports links added there later, and tells once per root', () => {
+    const { doc, root } = withShadow('<p>Loading…</p>');
+    const seen: ShadowRoot[] = [];
+    const reg = new LinkRegistry('top', doc, (r) => seen.push(r));
+    reg.scan(false);
+    root.innerHTML = `<a href="${TEST}">Try</a>`;
+    const later = reg.scan(true, false);
+    expect(byHref(later)).toEqual([TEST]);
+    expect(later[0]?.addedLate).toBe(true);
+    reg.scan(true);
+    expect(seen).toEqual([root]);
+  });
+
+  it('reports them removed when their host leaves the page', () => {
+    const { doc } = withShadow(`<a href="${LIVE}">Buy</a>`);
+    const reg = new LinkRegistry('top', doc);
+    reg.scan(false);
+    el(doc, 'pricing-card').remove();
+    expect(reg.scan(true).map((r) => [r.href, r.removed])).toEqual([[LIVE, true]]);
   });
 });

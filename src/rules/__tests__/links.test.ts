@@ -26,6 +26,24 @@ describeRules({
       target: { selector: 'a.buy', frame: 'top', href: 'https://buy.stripe.com/aEU5lm' },
     },
     {
+      name: 'late link: the fix says to delegate',
+      page: page({
+        cookie: cookie(),
+        links: [link({ afterClick: null, clickedBy: 'test', addedLate: true })],
+      }),
+      expect: ['error'],
+      fix: 'delegated click listener',
+    },
+    {
+      name: 'link in a shadow root: the fix says why the helper missed it',
+      page: page({
+        cookie: cookie(),
+        links: [link({ afterClick: null, clickedBy: 'test', addedLate: true, inShadowRoot: true })],
+      }),
+      expect: ['error'],
+      fix: 'composedPath()',
+    },
+    {
       name: 'probe click, no id',
       page: page({ links: [link({ afterClick: null, probe: 'probe_1', clickedBy: 'test' })] }),
       expect: ['warning'],

@@ -32,6 +32,8 @@ export interface Case {
   expect: Severity[];
   /** Text every finding's message must contain. */
   message?: string;
+  /** Text every finding's fix must contain. */
+  fix?: string;
   causedBy?: RuleId;
   /** Fields the first finding's target must have. */
   target?: FindingTarget;
@@ -43,6 +45,7 @@ export function expectRule(rule: RuleId, row: Case): Finding[] {
   expect(found.map((f) => f.severity)).toEqual(row.expect);
   for (const f of found) {
     if (row.message !== undefined) expect(f.message).toContain(row.message);
+    if (row.fix !== undefined) expect(f.fix).toContain(row.fix);
     expect(f.causedBy).toBe(row.causedBy);
   }
   if (row.target !== undefined) expect(found[0]?.target).toMatchObject(row.target);
