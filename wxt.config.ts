@@ -28,6 +28,17 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // The isolated-world bridge (entrypoints/bridge.ts) is an unlisted script so WXT's
+    // content-script wrapper stays out of every frame; it is declared here instead. Listed
+    // before the MAIN-world hook, as WXT would.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [
+        { matches: ['<all_urls>'], all_frames: true, run_at: 'document_start', js: ['bridge.js'] },
+        ...(manifest.content_scripts ?? []),
+      ];
+    },
+  },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),

@@ -25,6 +25,8 @@ export class LinkRegistry {
   private readonly prefix: string;
   /** Open shadow roots found so far; each scan also looks inside them. */
   private readonly shadowRoots = new Set<ShadowRoot>();
+  /** Elements present at DOMContentLoaded, until the first scan has used them. */
+  private initial: Set<Element> | null = null;
 
   constructor(
     private readonly frame: string,
@@ -33,6 +35,15 @@ export class LinkRegistry {
     private readonly onShadowRoot: (root: ShadowRoot) => void = () => undefined,
   ) {
     this.prefix = frame === 'top' ? 't' : `f${Math.random().toString(36).slice(2, 7)}-`;
+  }
+
+  /**
+   * Notes which links and embeds the document has at DOMContentLoaded — a native query and
+   * nothing else, cheap enough while the page loads — so a first scan made later still
+   * tells the links a helper at the end of <body> could have bound from those it could not.
+   */
+  noteInitial(): void {
+    this.initial = new Set(Array.from(this.doc.querySelectorAll(SELECTOR)));
   }
 
   /**
@@ -49,6 +60,8 @@ export class LinkRegistry {
     }
     const changed: LinkRecord[] = [];
     const present = new Set<string>();
+    const initial = this.initial;
+    this.initial = null;
     for (const el of found) {
       const kind = kindOf(el);
       if (!kind) continue;
@@ -64,7 +77,8 @@ export class LinkRegistry {
         selector = cap(selectorOf(el), LIMITS.label);
         this.selectors.set(el, selector);
       }
-      const next = describe(el, kind, id, this.frame, selector, this.records.get(id)?.rec, late);
+      const addedLate = initial && el.getRootNode() === this.doc ? !initial.has(el) : late;
+      const next = describe(el, kind, id, this.frame, selector, this.records.get(id)?.rec, addedLate);
       const prev = this.records.get(id)?.rec;
       if (!prev || JSON.stringify(prev) !== JSON.stringify(next)) changed.push(next);
       this.records.set(id, { el, rec: next });

@@ -3,7 +3,6 @@
  * Links / embeds / Partnero scripts / the referral cookie, observes real clicks, runs the
  * click test on request, and (top frame) tells the background when the watch period ends.
  */
-import type { browser as browserApi } from 'wxt/browser';
 import { readCookie } from '../detect/cookie';
 import { isPartneroUrl } from '../detect/partnero';
 import { clientReferenceIdOf, isPaymentLink } from '../detect/stripe';
@@ -13,50 +12,56 @@ import { SETTINGS_KEY, settingsFrom } from '../store/settings';
 import { serveAutomation } from './automation';
 import { clickWithoutLeaving, installClickGuard } from './click-test';
 import { watchErrors } from './errors';
+import type { BridgeApi } from './ext';
 import { cap } from './limits';
 import { LinkRegistry, markClicked } from './links';
 import { parseHookBatch } from './validate';
 
 const FLUSH_MS = 50;
 const RESCAN_MS = 150;
+/**
+ * While the page loads, the bridge only takes notes: scans, validation and messages wait for
+ * its load event (at most this long), so they stay out of the page's own load time.
+ */
+const LOADING_MS = 2000;
 
-type Browser = typeof browserApi;
-
-export function startBridge(win: Window, browser: Browser): void {
+export function startBridge(win: Window, api: BridgeApi): void {
   const doc = win.document;
   const isTop = win === win.top;
   const frame = isTop ? 'top' : cap(win.location.href, 300);
   const timeOrigin = win.performance.timeOrigin;
-  let pending: BridgeEvent[] = [];
+  /** In order; a hook batch is kept as dispatched and validated when flushed. */
+  let pending: (BridgeEvent | { hookBatch: unknown })[] = [];
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   let lastCookie: string | null | undefined;
+  const loading = () => doc.readyState !== 'complete';
 
-  const post = (msg: ToBackground) => browser.runtime.sendMessage(msg).catch(() => undefined);
+  const post = (msg: ToBackground) => api.sendMessage(msg).catch(() => undefined);
   const flush = () => {
+    clearTimeout(flushTimer);
     flushTimer = undefined;
+    const events = pending.flatMap((e) => ('hookBatch' in e ? parseHookBatch(e.hookBatch) : [e]));
+    pending = [];
     const raw = readCookie(doc.cookie);
     if (raw !== lastCookie) {
       lastCookie = raw;
-      pending.push({ t: 'cookie', raw: raw === null ? null : cap(raw) });
+      events.push({ t: 'cookie', raw: raw === null ? null : cap(raw) });
     }
-    if (!pending.length) return Promise.resolve();
-    const events = pending;
-    pending = [];
+    if (!events.length) return Promise.resolve();
     return post({ type: 'page-events', frame, timeOrigin, events });
   };
-  const emit = (e: BridgeEvent) => {
+  const emit = (e: BridgeEvent | { hookBatch: unknown }) => {
     if (pending.length < 2000) pending.push(e);
-    if (flushTimer === undefined) flushTimer = setTimeout(flush, FLUSH_MS);
+    if (flushTimer === undefined) flushTimer = setTimeout(flush, loading() ? LOADING_MS : FLUSH_MS);
   };
 
-  doc.addEventListener(HOOK_EVENT, (e) => {
-    for (const ev of parseHookBatch((e as CustomEvent).detail)) emit(ev);
-  });
+  doc.addEventListener(HOOK_EVENT, (e) => emit({ hookBatch: (e as CustomEvent).detail }));
   watchErrors(win, emit);
 
   let rescanTimer: ReturnType<typeof setTimeout> | undefined;
   const observer = new MutationObserver(() => {
-    if (rescanTimer !== undefined) return;
+    // While loading, the scan at load (or the fallback after DOMContentLoaded) sees it all.
+    if (rescanTimer !== undefined || (loading() && !initialScanDone)) return;
     rescanTimer = setTimeout(() => {
       rescanTimer = undefined;
       rescan();
@@ -87,8 +92,10 @@ export function startBridge(win: Window, browser: Browser): void {
   // so they add nothing to the page's own load timings.
   const soon = (fn: () => void) => setTimeout(fn, 0);
   doc.addEventListener('DOMContentLoaded', () => {
-    soon(rescan);
+    links.noteInitial();
     observe(doc);
+    // A load event that takes long (a slow image, a hanging request) does not hold the scan.
+    setTimeout(() => initialScanDone || rescan(), LOADING_MS);
   });
 
   installClickGuard(win);
@@ -100,17 +107,18 @@ export function startBridge(win: Window, browser: Browser): void {
   });
   const onLoad = (at: number) => {
     rescan();
-    if (!isTop) return;
-    emit({ t: 'loaded', at });
+    if (isTop) emit({ t: 'loaded', at });
+    // What waited for the load event goes now, from every frame.
     void flush();
-    void browser.storage.local.get(SETTINGS_KEY).then((got: Record<string, unknown>) => {
+    if (!isTop) return;
+    void api.getLocal(SETTINGS_KEY).then((got) => {
       const settings = settingsFrom(got);
       setTimeout(() => void flush().then(() => post({ type: 'watch-end' })), settings.graceMs);
     });
   };
   win.addEventListener('pagehide', () => void flush());
 
-  browser.runtime.onMessage.addListener((msg: unknown) => {
+  api.onMessage((msg: unknown) => {
     const m = msg as ToContent;
     switch (m?.type) {
       case 'collect':
@@ -136,7 +144,7 @@ export function startBridge(win: Window, browser: Browser): void {
   });
 
   if (isTop && win.navigator.webdriver)
-    serveAutomation(doc, (request) => browser.runtime.sendMessage({ type: 'automation', request }));
+    serveAutomation(doc, (request) => api.sendMessage({ type: 'automation', request }));
 }
 
 /** Real clicks: href as the click starts (capture) and as it leaves (bubble, after handlers). */

@@ -190,6 +190,20 @@ describe('LinkRegistry.scan: following the DOM', () => {
     expect(reg.scan(true)).toEqual([]);
   });
 
+  it('with a note taken at DOMContentLoaded, a first scan at load marks only links added since as late', () => {
+    const doc = page(`<a id="early" href="${LIVE}">Buy</a>`);
+    const reg = new LinkRegistry('top', doc);
+    reg.noteInitial();
+    doc.body.insertAdjacentHTML('beforeend', `<a id="hydrated" href="${TEST}">Try</a>`);
+    expect(reg.scan(false).map((r) => [r.selector, r.addedLate])).toEqual([
+      ['#early', false],
+      ['#hydrated', true],
+    ]);
+    // The note serves the first scan only: later links are late by the scan's own flag.
+    doc.body.insertAdjacentHTML('beforeend', `<a id="later" href="${TEST}?x=1">Try</a>`);
+    expect(reg.scan(true).map((r) => [r.selector, r.addedLate])).toEqual([['#later', true]]);
+  });
+
   it('a link added after the first scan is reported once, marked addedLate', () => {
     const { doc, reg } = scanned(`<a id="early" href="${LIVE}">Early</a>`);
     doc.body.insertAdjacentHTML('beforeend', `<div><a id="late" href="${TEST}">Late</a></div>`);
