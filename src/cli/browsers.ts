@@ -52,6 +52,19 @@ export function extensionDir(kind: BrowserKind, root: string): string {
 export const FIREFOX_UUID = '5d3f3c4e-7a0b-4c1e-9f7e-2b8a1c6d9e01';
 export const GECKO_ID = 'partnero-inspector@partnero-inspector.dev';
 
+/** Chromium's flags for a check (also used by the bench's browser without the extension). */
+export const CHROME_ARGS = [
+  // Defence in depth: even a popup the driver does not intercept cannot reach Stripe.
+  `--host-resolver-rules=${STRIPE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:9`).join(', ')}`,
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
 export interface Launched {
   browser: Browser;
   extensionId: string;
@@ -75,17 +88,7 @@ export async function launchWithExtension(
           enableExtensions: true,
           headless: true,
           userDataDir: profile,
-          args: [
-            // Defence in depth: even a popup the driver does not intercept cannot reach Stripe.
-            `--host-resolver-rules=${STRIPE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:9`).join(', ')}`,
-            '--no-sandbox',
-            '--disable-gpu',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--disable-quic',
-          ],
+          args: CHROME_ARGS,
         })
       : await puppeteer.launch({
           browser: 'firefox',
