@@ -116,7 +116,7 @@ export interface LinkRecord {
   clickedBy?: 'user' | 'test';
   /** The click test used a probe cookie because the visit had no partnero_partner cookie. */
   probe?: string;
-  /** The element appeared after DOMContentLoaded (a helper that ran once never bound it). */
+  /** The element was not there at DOMContentLoaded (a helper that ran once never bound it). */
   addedLate: boolean;
   /** Inside a shadow root: `document.querySelectorAll` (so the usual helper) cannot see it. */
   inShadowRoot?: true;

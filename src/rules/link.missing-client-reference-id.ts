@@ -17,7 +17,7 @@ function fixFor(link: LinkRecord): string {
     return "This link is inside a shadow root, where the helper's document.querySelectorAll cannot see it: listen for clicks on document and find the link with event.composedPath(), or run the helper inside the component.";
   if (link.frame !== 'top') return "Add Partnero's Payment Links helper inside the frame's page too.";
   if (link.addedLate)
-    return 'This link appeared after load: bind the helper with a delegated click listener on document.';
+    return 'This link was added after the page was parsed, when the helper had already run: bind the helper with a delegated click listener on document.';
   return "Add Partnero's Payment Links helper at the end of <body> on this page.";
 }
 

@@ -25,7 +25,7 @@ export function LinkDetails({ link, pageN, ctx }: { link: LinkRecord; pageN: num
           ['After click', afterClickText(link), true],
           ['href after click', link.hrefAfterClick, true],
           ['Probe cookie', link.probe, true],
-          ['Added after load', link.addedLate ? 'yes' : undefined],
+          ['Added after parsing', link.addedLate ? 'yes' : undefined],
           ['In a shadow root', link.inShadowRoot ? 'yes' : undefined],
           ['Status', <span class={`tone-${status.tone}`}>{status.text}</span>],
         ]}
