@@ -10,6 +10,10 @@ export const LIMITS = {
   batch: 500,
   /** Links reported per frame. */
   links: 500,
+  /** Events waiting to be sent (between two flushes). */
+  pending: 2000,
+  /** Characters of hook batches waiting to be validated (while the page loads). */
+  pendingChars: 4_000_000,
 } as const;
 
 /** Caps `s` at `max` characters, marking the cut. */

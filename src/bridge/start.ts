@@ -13,7 +13,7 @@ import { serveAutomation } from './automation';
 import { clickWithoutLeaving, installClickGuard } from './click-test';
 import { watchErrors } from './errors';
 import type { BridgeApi } from './ext';
-import { cap } from './limits';
+import { cap, LIMITS } from './limits';
 import { LinkRegistry, markClicked } from './links';
 import { parseHookBatch } from './validate';
 
@@ -32,6 +32,7 @@ export function startBridge(win: Window, api: BridgeApi): void {
   const timeOrigin = win.performance.timeOrigin;
   /** In order; a hook batch is kept as dispatched and validated when flushed. */
   let pending: (BridgeEvent | { hookBatch: unknown })[] = [];
+  let pendingChars = 0;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   let lastCookie: string | null | undefined;
   const loading = () => doc.readyState !== 'complete';
@@ -40,8 +41,11 @@ export function startBridge(win: Window, api: BridgeApi): void {
   const flush = () => {
     clearTimeout(flushTimer);
     flushTimer = undefined;
-    const events = pending.flatMap((e) => ('hookBatch' in e ? parseHookBatch(e.hookBatch) : [e]));
+    const events = pending
+      .flatMap((e) => ('hookBatch' in e ? parseHookBatch(e.hookBatch) : [e]))
+      .slice(0, LIMITS.pending);
     pending = [];
+    pendingChars = 0;
     const raw = readCookie(doc.cookie);
     if (raw !== lastCookie) {
       lastCookie = raw;
@@ -51,7 +55,11 @@ export function startBridge(win: Window, api: BridgeApi): void {
     return post({ type: 'page-events', frame, timeOrigin, events });
   };
   const emit = (e: BridgeEvent | { hookBatch: unknown }) => {
-    if (pending.length < 2000) pending.push(e);
+    // A page can flood the hook channel: what waits is capped by count and by size.
+    const chars = 'hookBatch' in e && typeof e.hookBatch === 'string' ? e.hookBatch.length : 0;
+    if (pending.length >= LIMITS.pending || pendingChars + chars > LIMITS.pendingChars) return;
+    pending.push(e);
+    pendingChars += chars;
     if (flushTimer === undefined) flushTimer = setTimeout(flush, loading() ? LOADING_MS : FLUSH_MS);
   };
 
