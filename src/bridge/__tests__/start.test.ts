@@ -1,0 +1,104 @@
+/**
+ * startBridge over a happy-dom page: while the page loads it only takes notes, and at the
+ * load event it sends everything, in order, with late links told apart. Capped against
+ * pages that flood the hook channel.
+ */
+import { Window as HappyWindow } from 'happy-dom';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { BridgeEvent, ToBackground } from '../../protocol/messages';
+import { HOOK_EVENT } from '../../protocol/page';
+import type { BridgeApi } from '../ext';
+import { LIMITS } from '../limits';
+import { startBridge } from '../start';
+
+const LIVE = 'https://buy.stripe.com/aEU5lm';
+const TEST = 'https://buy.stripe.com/test_3cs9CS5HG6eQ8dW002';
+
+let win: HappyWindow;
+let readyState: DocumentReadyState;
+let sent: ToBackground[];
+
+function start(): void {
+  win = new HappyWindow({ url: 'https://shop.example.com/pricing' });
+  readyState = 'loading';
+  Object.defineProperty(win.document, 'readyState', { configurable: true, get: () => readyState });
+  win.document.body.innerHTML = `<a id="early" href="${LIVE}">Buy</a>`;
+  sent = [];
+  const api: BridgeApi = {
+    sendMessage: async (m) => {
+      sent.push(m as ToBackground);
+      return undefined;
+    },
+    onMessage: () => undefined,
+    getLocal: async () => ({}),
+  };
+  startBridge(win as unknown as Window, api);
+}
+
+/** What the MAIN-world hook dispatches: one batch as JSON text (happy-dom types `detail` as an object). */
+const dispatchHook = (detail: string) =>
+  win.document.dispatchEvent(new win.CustomEvent(HOOK_EVENT, { detail } as unknown as { detail: object }));
+const hook = (events: unknown[]) => dispatchHook(JSON.stringify(events));
+const events = (): BridgeEvent[] => sent.flatMap((m) => (m.type === 'page-events' ? m.events : []));
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  start();
+});
+afterEach(async () => {
+  vi.useRealTimers();
+  await win.happyDOM.close();
+});
+
+describe('startBridge while the page loads', () => {
+  it('sends nothing before load, then everything in order, late links marked', async () => {
+    hook([{ t: 'loader', name: 'po', at: 5, inHead: true }]);
+    win.document.dispatchEvent(new win.Event('DOMContentLoaded'));
+    // A framework renders another Payment Link after parsing, before load.
+    win.document.body.insertAdjacentHTML('beforeend', `<a id="hydrated" href="${TEST}">Try</a>`);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sent).toEqual([]);
+
+    readyState = 'complete';
+    win.dispatchEvent(new win.Event('load'));
+    await vi.advanceTimersByTimeAsync(1);
+    // The first message (happy-dom may fire a load event of its own later).
+    const got = sent[0]?.type === 'page-events' ? sent[0].events : [];
+    expect(got.map((e) => e.t)).toEqual(['loader', 'links', 'loaded', 'cookie']);
+    const links = got.find((e) => e.t === 'links');
+    expect(links?.t === 'links' && links.links.map((l) => [l.selector, l.addedLate])).toEqual([
+      ['#early', false],
+      ['#hydrated', true],
+    ]);
+  });
+
+  it('does not wait for a load event that never comes', async () => {
+    hook([{ t: 'loader', name: 'po', at: 5, inHead: true }]);
+    win.document.dispatchEvent(new win.Event('DOMContentLoaded'));
+    await vi.advanceTimersByTimeAsync(2100);
+    expect(events().map((e) => e.t)).toEqual(expect.arrayContaining(['loader', 'links']));
+  });
+
+  it('caps what a page floods it with before load', async () => {
+    const call = { t: 'call', name: 'po', args: ['settings', 'x', 'y'], at: 1 };
+    for (let i = 0; i < 3000; i++) hook([call, call]);
+    dispatchHook('x'.repeat(LIMITS.pendingChars));
+    readyState = 'complete';
+    win.dispatchEvent(new win.Event('load'));
+    await vi.advanceTimersByTimeAsync(1);
+    const first = sent.find((m) => m.type === 'page-events');
+    const got = first?.type === 'page-events' ? first.events : [];
+    expect(got.filter((e) => e.t === 'call')).toHaveLength(LIMITS.pending);
+    expect(got.at(-1)?.t).toBe('cookie');
+  });
+
+  it('after load, reports go out within 50 ms', async () => {
+    readyState = 'complete';
+    win.dispatchEvent(new win.Event('load'));
+    await vi.advanceTimersByTimeAsync(1);
+    sent = [];
+    hook([{ t: 'call', name: 'po', args: ['program', 'abc', 'load'], at: 900 }]);
+    await vi.advanceTimersByTimeAsync(60);
+    expect(events().map((e) => e.t)).toContain('call');
+  });
+});
