@@ -25,7 +25,8 @@ function LinkRow({
 }) {
   const status = linkStatus(link, findings);
   const cells = [
-    frameLabel(link.frame),
+    // Where Partnero's helper cannot look: say so where the eye starts.
+    link.inShadowRoot ? `${frameLabel(link.frame)} · shadow root` : frameLabel(link.frame),
     link.text || `<${link.kind}>`,
     link.href ?? link.kind,
     link.clientReferenceId ?? 'none',

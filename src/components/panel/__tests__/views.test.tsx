@@ -81,6 +81,16 @@ describe('LinksView', () => {
     expect(within(row).getByText(after)).toBeTruthy();
   });
 
+  it('says when a link is inside a shadow root, where the helper cannot look', () => {
+    render(
+      <LinksView
+        ctx={ctx({ links: [link({ inShadowRoot: true }), link({ id: 't2', text: 'Buy Team' })] })}
+      />,
+    );
+    expect(within(screen.getByRole('row', { name: /Buy Pro/ })).getByText('top · shadow root')).toBeTruthy();
+    expect(within(screen.getByRole('row', { name: /Buy Team/ })).getByText('top')).toBeTruthy();
+  });
+
   it('asks the background to reveal and test-click a link of the live page', () => {
     const c = ctx({ links: [link({ id: 'top:3' })] });
     render(<LinksView ctx={c} />);
