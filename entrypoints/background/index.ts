@@ -8,6 +8,7 @@ import type {
   ToBackground,
 } from '../../src/protocol/messages';
 import { mergeObservedResponses } from '../../src/store/observed';
+import { unfileRestoredPage } from '../../src/store/page';
 import { applyEvents } from '../../src/store/reducer';
 import { SETTINGS_KEY, type Settings, settingsFrom } from '../../src/store/settings';
 import { updateBadge } from './badge';
@@ -45,13 +46,16 @@ export default defineBackground(() => {
         if (tabId === undefined || isStripeCheckout(sender.url ?? '')) return undefined;
         return updateTab(tabId, async (tab) => {
           const top = sender.frameId === 0;
-          if (top && !onTopBridge(tabId, tab, sender.url ?? tab.page.url, msg.timeOrigin)) return false;
+          const restored = msg.restored === true;
+          if (top && !onTopBridge(tabId, tab, sender.url ?? tab.page.url, msg.timeOrigin, restored))
+            return false;
           const hadCookie = tab.page.cookie?.raw;
           const changed = applyEvents(
             tab,
             { frame: top ? 'top' : msg.frame, timeOrigin: msg.timeOrigin },
             msg.events,
           );
+          if (top && restored) unfileRestoredPage(tab);
           if (tab.page.cookie && tab.page.cookie.raw !== hadCookie) await refreshCookieDetails(tab.page);
           return changed;
         }).then(() => true);

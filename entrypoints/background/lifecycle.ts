@@ -19,6 +19,43 @@ interface Identity {
   navStart?: number;
 }
 const identities = new Map<number, Identity>();
+
+/**
+ * What only the worker saw of the pages a tab left (their Partnero requests and checkout
+ * navigations), by document: a page back from the back/forward cache gets them back, since
+ * its bridge can replay only what it reported itself. Not persisted; a few pages per tab.
+ */
+interface LeftPage {
+  startedAt: number;
+  requests: TabState['page']['requests'];
+  navigations: TabState['page']['navigations'];
+}
+const leftPages = new Map<number, LeftPage[]>();
+const LEFT_PAGES_KEPT = 3;
+
+/** Resets the tab's page, first keeping what the worker saw of a page known by its clock. */
+function leave(tabId: number, id: Identity, tab: TabState, url: string, startedAt: number): void {
+  if (id.fromBridge) {
+    // Requests that started after the new page began move to it (see resetPage).
+    const shift = tab.page.startedAt - startedAt;
+    const requests = tab.page.requests.filter((r) => r.at + shift < 0);
+    const { navigations } = tab.page;
+    const kept = (leftPages.get(tabId) ?? []).filter((p) => p.startedAt !== tab.page.startedAt);
+    leftPages.set(
+      tabId,
+      [{ startedAt: tab.page.startedAt, requests, navigations }, ...kept].slice(0, LEFT_PAGES_KEPT),
+    );
+  }
+  resetPage(tab, url, startedAt);
+}
+
+/** A restored document's page gets back what the worker had seen of it (before what came since). */
+function comeBack(tabId: number, tab: TabState, timeOrigin: number): void {
+  const left = leftPages.get(tabId)?.find((p) => Math.abs(p.startedAt - timeOrigin) < 1);
+  if (!left) return;
+  tab.page.requests = [...left.requests, ...tab.page.requests];
+  tab.page.navigations = [...left.navigations, ...tab.page.navigations];
+}
 /**
  * After a worker restart nothing is known: treat the page as committed but not yet matched
  * to a document, so the committed document's next message is adopted, not dropped.
@@ -40,7 +77,7 @@ export function onTopCommitted(tabId: number, tab: TabState, url: string, timeSt
     identities.set(tabId, { ...id, committed: true });
     return false;
   }
-  resetPage(tab, url, timeStamp);
+  leave(tabId, id, tab, url, timeStamp);
   identities.set(tabId, { ...id, fromBridge: false, committed: true });
   return true;
 }
@@ -49,10 +86,26 @@ export function onTopCommitted(tabId: number, tab: TabState, url: string, timeSt
  * A message from the top frame's bridge: resets the page if it comes from a document we have
  * not seen. Returns false when the message must be dropped.
  */
-export function onTopBridge(tabId: number, tab: TabState, url: string, timeOrigin: number): boolean {
+export function onTopBridge(
+  tabId: number,
+  tab: TabState,
+  url: string,
+  timeOrigin: number,
+  restored = false,
+): boolean {
   if (isStripeCheckout(url)) return false;
   const id = identity(tabId);
   if (Math.abs(tab.page.startedAt - timeOrigin) < 1) return true;
+  // Back from the back/forward cache: an old document by its clock, the tab's page again.
+  if (restored) {
+    if (!id.fromBridge && withoutHash(tab.page.url) === withoutHash(url)) adopt(tabId, id, tab, timeOrigin);
+    else {
+      leave(tabId, id, tab, url, timeOrigin);
+      identities.set(tabId, { ...id, fromBridge: true, committed: false });
+    }
+    comeBack(tabId, tab, timeOrigin);
+    return true;
+  }
   if (id.navStart !== undefined && timeOrigin < id.navStart - 50) return false;
   // (A tab we knew nothing about has no URL yet: this document simply becomes its page.)
   if (tab.page.url !== '' && timeOrigin <= tab.page.startedAt + 50) {
@@ -60,21 +113,26 @@ export function onTopBridge(tabId: number, tab: TabState, url: string, timeOrigi
     // before its commit, when the commit came first) or a previous page flushing late.
     if (id.fromBridge || tab.page.startedAt - timeOrigin >= 10_000) return false;
     if (withoutHash(tab.page.url) !== withoutHash(url)) return false;
-    // The document's own clock is the better origin for `at` times.
-    const shift = tab.page.startedAt - timeOrigin;
-    for (const r of tab.page.requests) r.at += shift;
-    for (const n of tab.page.navigations) n.at += shift;
-    tab.page.startedAt = timeOrigin;
-    identities.set(tabId, { ...id, fromBridge: true });
+    adopt(tabId, id, tab, timeOrigin);
     return true;
   }
-  resetPage(tab, url, timeOrigin);
+  leave(tabId, id, tab, url, timeOrigin);
   identities.set(tabId, { ...id, fromBridge: true, committed: false });
   return true;
+}
+
+/** The committed page is this document: its own clock is the better origin for `at` times. */
+function adopt(tabId: number, id: Identity, tab: TabState, timeOrigin: number): void {
+  const shift = tab.page.startedAt - timeOrigin;
+  for (const r of tab.page.requests) r.at += shift;
+  for (const n of tab.page.navigations) n.at += shift;
+  tab.page.startedAt = timeOrigin;
+  identities.set(tabId, { ...id, fromBridge: true });
 }
 
 const withoutHash = (u: string) => u.split('#')[0];
 
 export function forgetIdentity(tabId: number): void {
   identities.delete(tabId);
+  leftPages.delete(tabId);
 }

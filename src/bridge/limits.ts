@@ -14,6 +14,8 @@ export const LIMITS = {
   pending: 2000,
   /** Characters of hook batches waiting to be validated (while the page loads). */
   pendingChars: 4_000_000,
+  /** Events a document keeps to replay after the back/forward cache. */
+  replay: 5000,
 } as const;
 
 /** Caps `s` at `max` characters, marking the cut. */

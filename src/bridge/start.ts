@@ -33,12 +33,15 @@ export function startBridge(win: Window, api: BridgeApi): void {
   /** In order; a hook batch is kept as dispatched and validated when flushed. */
   let pending: (BridgeEvent | { hookBatch: unknown })[] = [];
   let pendingChars = 0;
+  /** Everything this document has sent, replayed if it comes back from the back/forward cache. */
+  const sentLog: BridgeEvent[] = [];
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   let lastCookie: string | null | undefined;
   const loading = () => doc.readyState !== 'complete';
 
   const post = (msg: ToBackground) => api.sendMessage(msg).catch(() => undefined);
-  const flush = () => {
+  /** Sends what is pending; `restored`: sends everything this document ever sent, as a replay. */
+  const flush = (restored = false) => {
     clearTimeout(flushTimer);
     flushTimer = undefined;
     const events = pending
@@ -51,6 +54,8 @@ export function startBridge(win: Window, api: BridgeApi): void {
       lastCookie = raw;
       events.push({ t: 'cookie', raw: raw === null ? null : cap(raw) });
     }
+    if (sentLog.length < LIMITS.replay) sentLog.push(...events.slice(0, LIMITS.replay - sentLog.length));
+    if (restored) return post({ type: 'page-events', frame, timeOrigin, events: [...sentLog], restored });
     if (!events.length) return Promise.resolve();
     return post({ type: 'page-events', frame, timeOrigin, events });
   };
@@ -113,6 +118,11 @@ export function startBridge(win: Window, api: BridgeApi): void {
     const at = win.performance.now();
     soon(() => onLoad(at));
   });
+  let watchEnded = false;
+  const endWatch = () => {
+    watchEnded = true;
+    return post({ type: 'watch-end' });
+  };
   const onLoad = (at: number) => {
     rescan();
     if (isTop) emit({ t: 'loaded', at });
@@ -121,10 +131,17 @@ export function startBridge(win: Window, api: BridgeApi): void {
     if (!isTop) return;
     void api.getLocal(SETTINGS_KEY).then((got) => {
       const settings = settingsFrom(got);
-      setTimeout(() => void flush().then(() => post({ type: 'watch-end' })), settings.graceMs);
+      setTimeout(() => void flush().then(endWatch), settings.graceMs);
     });
   };
   win.addEventListener('pagehide', () => void flush());
+  // Back from the back/forward cache: the extension has moved on to other pages since, so the
+  // document tells it again what it is (no script runs anew to do it otherwise).
+  // The watch is over again at once if it was over when the visitor left (a watch still
+  // running then ends by its own timer, which the cache paused).
+  win.addEventListener('pageshow', (e) => {
+    if ((e as PageTransitionEvent).persisted) void flush(true).then(() => watchEnded && endWatch());
+  });
 
   api.onMessage((msg: unknown) => {
     const m = msg as ToContent;

@@ -26,7 +26,14 @@ export type BridgeEvent =
 
 /** Content script → background. */
 export type ToBackground =
-  | { type: 'page-events'; frame: string; timeOrigin: number; events: BridgeEvent[] }
+  | {
+      type: 'page-events';
+      frame: string;
+      timeOrigin: number;
+      events: BridgeEvent[];
+      /** The document is back from the back/forward cache: `events` replays all it had sent. */
+      restored?: true;
+    }
   /** Top frame: the grace period after load is over. */
   | { type: 'watch-end' }
   /** Automation (CLI) request relayed from a WebDriver-controlled page. */

@@ -53,6 +53,27 @@ export function resetPage(tab: TabState, url: string, startedAt: number): void {
   tab.findings = [];
 }
 
+/**
+ * A page back from the back/forward cache was filed into the history when the visitor left
+ * it; once its replay is applied, its own keys come out again (one occurrence each), so its
+ * transaction is not reported as a duplicate of itself.
+ */
+export function unfileRestoredPage(tab: TabState): void {
+  const without = (list: string[], keys: string[]) => {
+    const out = [...list];
+    for (const key of keys) {
+      const i = out.lastIndexOf(key);
+      if (i >= 0) out.splice(i, 1);
+    }
+    return out;
+  };
+  tab.history = {
+    ...tab.history,
+    transactionKeys: without(tab.history.transactionKeys, keysOf(tab.page, 'transactions', 'create')),
+    signupKeys: without(tab.history.signupKeys, keysOf(tab.page, 'customers', 'signup')),
+  };
+}
+
 function keysOf(page: PageState, command: string, action: string): string[] {
   const out: string[] = [];
   for (const c of page.calls) {

@@ -287,6 +287,54 @@ describe('late messages from the previous document', () => {
   });
 });
 
+describe('back from the back/forward cache', () => {
+  it('the commit came first: the replay of the old document is adopted, not dropped', () => {
+    const id = tabId();
+    const tab = newTab(SHOP, T0);
+    onTopCommitted(id, tab, THANKS, T0);
+    onTopBridge(id, tab, THANKS, T0 - 10);
+    onTopCommitted(id, tab, SHOP, T0 + 20_000);
+    // Back: the confirmation page is restored, commit first, then its replay.
+    onTopCommitted(id, tab, THANKS, T0 + 40_000);
+    expect(onTopBridge(id, tab, THANKS, T0 - 10)).toBe(false);
+    expect(onTopBridge(id, tab, THANKS, T0 - 10, true)).toBe(true);
+    expect(tab.page.url).toBe(THANKS);
+    expect(tab.page.startedAt).toBe(T0 - 10);
+    // Later reports of the restored document belong to the same page.
+    observe(tab);
+    expect(onTopBridge(id, tab, THANKS, T0 - 10)).toBe(true);
+    expect(wasReset(tab)).toBe(false);
+  });
+
+  it('gets back the requests only the worker saw of it (the bridge cannot replay those)', () => {
+    const id = tabId();
+    const tab = newTab(SHOP, T0);
+    onTopCommitted(id, tab, THANKS, T0);
+    onTopBridge(id, tab, THANKS, T0 - 10);
+    tab.page.requests.push({
+      url: 'https://app.partnero.com/js/universal.js',
+      method: 'GET',
+      at: 30,
+      status: 404,
+    });
+    onTopCommitted(id, tab, SHOP, T0 + 20_000);
+    onTopCommitted(id, tab, THANKS, T0 + 40_000);
+    onTopBridge(id, tab, THANKS, T0 - 10, true);
+    expect(tab.page.requests.map((r) => [r.status, r.at])).toEqual([[404, 30]]);
+  });
+
+  it('the replay came first: it becomes the page, and its commit does not reset it', () => {
+    const id = tabId();
+    const tab = newTab(SHOP, T0);
+    onTopCommitted(id, tab, SHOP, T0 + 20_000);
+    expect(onTopBridge(id, tab, THANKS, T0 - 10, true)).toBe(true);
+    expect([tab.page.url, tab.page.startedAt]).toEqual([THANKS, T0 - 10]);
+    observe(tab);
+    expect(onTopCommitted(id, tab, THANKS, T0 + 40_000)).toBe(false);
+    expect(wasReset(tab)).toBe(false);
+  });
+});
+
 describe('a tab the worker knew nothing about', () => {
   it("takes the first bridge message's document as its page, URL included", () => {
     const id = tabId();

@@ -102,3 +102,34 @@ describe('startBridge while the page loads', () => {
     expect(events().map((e) => e.t)).toContain('call');
   });
 });
+
+/** happy-dom's PageTransitionEvent takes no `persisted`: a plain event that has it. */
+function pageshow(persisted: boolean) {
+  const e = new win.Event('pageshow');
+  Object.defineProperty(e, 'persisted', { value: persisted });
+  return e;
+}
+
+describe('startBridge back from the back/forward cache', () => {
+  it('replays everything it had sent, marked restored, and ends the watch again once it had ended', async () => {
+    readyState = 'complete';
+    win.dispatchEvent(new win.Event('load'));
+    hook([{ t: 'call', name: 'po', args: ['transactions', 'create', { data: { key: 'ch_1' } }], at: 900 }]);
+    await vi.advanceTimersByTimeAsync(3100);
+    const before = events();
+    expect(sent.map((m) => m.type)).toContain('watch-end');
+    sent = [];
+    win.dispatchEvent(pageshow(true));
+    await vi.advanceTimersByTimeAsync(1);
+    const [replay, end] = sent;
+    expect(replay?.type === 'page-events' && replay.restored).toBe(true);
+    expect(replay?.type === 'page-events' && replay.events).toEqual(before);
+    expect(end?.type).toBe('watch-end');
+  });
+
+  it('a first visit (not from the cache) replays nothing', async () => {
+    win.dispatchEvent(pageshow(false));
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sent.some((m) => m.type === 'page-events' && m.restored)).toBe(false);
+  });
+});

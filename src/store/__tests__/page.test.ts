@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Json, NetRequest, PoCall, TabState } from '../../model/types';
-import { dataKey, newPage, newTab, resetPage } from '../page';
+import { dataKey, newPage, newTab, resetPage, unfileRestoredPage } from '../page';
 
 const OLD_START = 1_700_000_000_000;
 const NEW_START = OLD_START + 10_000;
@@ -222,5 +222,18 @@ describe('resetPage', () => {
       tab.page.requests.find((r) => r === inFlight) ??
       tab.page.requests.find((r) => r.url === inFlight.url && r.at === inFlight.at);
     expect(live).toBeDefined();
+  });
+});
+
+describe('unfileRestoredPage', () => {
+  it('takes a restored page’s own keys out of the history once, keeping earlier visits’', () => {
+    const tab = tabWith((t) => {
+      t.history.transactionKeys = ['ch_1', 'ch_other', 'ch_1'];
+      t.history.signupKeys = ['cus_1'];
+      t.page.calls.push(txn('ch_1'), signup('cus_1'));
+    });
+    unfileRestoredPage(tab);
+    expect(tab.history.transactionKeys).toEqual(['ch_1', 'ch_other']);
+    expect(tab.history.signupKeys).toEqual([]);
   });
 });
