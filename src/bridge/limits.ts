@@ -14,8 +14,9 @@ export const LIMITS = {
   pending: 2000,
   /** Characters of hook batches waiting to be validated (while the page loads). */
   pendingChars: 4_000_000,
-  /** Events a document keeps to replay after the back/forward cache. */
+  /** Events a document keeps to replay after the back/forward cache, and their rough size. */
   replay: 5000,
+  replayChars: 4_000_000,
 } as const;
 
 /** Caps `s` at `max` characters, marking the cut. */

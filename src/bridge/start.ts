@@ -35,6 +35,8 @@ export function startBridge(win: Window, api: BridgeApi): void {
   let pendingChars = 0;
   /** Everything this document has sent, replayed if it comes back from the back/forward cache. */
   const sentLog: BridgeEvent[] = [];
+  /** Rough size of the log (hook batches by their text): a page cannot make it hold much. */
+  let sentChars = 0;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   let lastCookie: string | null | undefined;
   const loading = () => doc.readyState !== 'complete';
@@ -47,6 +49,7 @@ export function startBridge(win: Window, api: BridgeApi): void {
     const events = pending
       .flatMap((e) => ('hookBatch' in e ? parseHookBatch(e.hookBatch) : [e]))
       .slice(0, LIMITS.pending);
+    const chars = pendingChars + events.length * 200;
     pending = [];
     pendingChars = 0;
     const raw = readCookie(doc.cookie);
@@ -54,7 +57,10 @@ export function startBridge(win: Window, api: BridgeApi): void {
       lastCookie = raw;
       events.push({ t: 'cookie', raw: raw === null ? null : cap(raw) });
     }
-    if (sentLog.length < LIMITS.replay) sentLog.push(...events.slice(0, LIMITS.replay - sentLog.length));
+    if (sentLog.length < LIMITS.replay && sentChars + chars <= LIMITS.replayChars) {
+      sentLog.push(...events.slice(0, LIMITS.replay - sentLog.length));
+      sentChars += chars;
+    }
     if (restored) return post({ type: 'page-events', frame, timeOrigin, events: [...sentLog], restored });
     if (!events.length) return Promise.resolve();
     return post({ type: 'page-events', frame, timeOrigin, events });

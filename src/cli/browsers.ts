@@ -117,7 +117,9 @@ export async function launchWithExtension(
       } catch {
         proc.kill('SIGKILL');
       }
-      await exited;
+      // Never hang on a process that would not die: an orderly close is still there to try.
+      const gone = await Promise.race([exited.then(() => true), delay(5000).then(() => false)]);
+      if (!gone) await browser.close().catch(() => undefined);
     } else {
       await browser.close().catch(() => undefined);
     }
@@ -138,3 +140,5 @@ export async function launchWithExtension(
     throw err;
   }
 }
+
+const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));

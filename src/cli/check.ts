@@ -97,7 +97,7 @@ export async function openChecker(
       }
       return results;
     } finally {
-      // Closing the browser's last tab can end the browser (Firefox); that one is emptied instead.
+      // Closing the browser's last tab may end the browser: its first tab is emptied instead.
       await (isInitial ? page.goto('about:blank').then(() => undefined) : page.close()).catch(
         () => undefined,
       );

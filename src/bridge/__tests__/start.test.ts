@@ -132,4 +132,22 @@ describe('startBridge back from the back/forward cache', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(sent.some((m) => m.type === 'page-events' && m.restored)).toBe(false);
   });
+
+  it('keeps a bounded replay: a page sending megabytes cannot make the bridge hold them all', async () => {
+    readyState = 'complete';
+    win.dispatchEvent(new win.Event('load'));
+    const big = (key: string) => [{ t: 'call', name: 'po', args: [key, 'x'.repeat(1_900_000)], at: 1 }];
+    hook(big('first'));
+    await vi.advanceTimersByTimeAsync(60);
+    hook(big('second'));
+    await vi.advanceTimersByTimeAsync(60);
+    hook(big('third'));
+    await vi.advanceTimersByTimeAsync(60);
+    sent = [];
+    win.dispatchEvent(pageshow(true));
+    await vi.advanceTimersByTimeAsync(1);
+    const replay = sent[0]?.type === 'page-events' ? sent[0].events : [];
+    const keys = replay.flatMap((e) => (e.t === 'call' ? [e.args[0]] : []));
+    expect(keys).toEqual(['first', 'second']);
+  });
 });
