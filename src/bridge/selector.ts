@@ -4,7 +4,7 @@
  * parent has several children of that tag. Unique by construction, so it never has to query
  * the document to check — this runs for every Payment Link while the page loads.
  * Inside a shadow root the path starts at the root, after its host's selector and `>>>`
- * (the deep combinator Puppeteer and Playwright understand): `pricing-card >>> a`.
+ * (Puppeteer's deep combinator): `pricing-card >>> a`.
  */
 const MAX_DEPTH = 16;
 const MAX_SHADOW_DEPTH = 8;
