@@ -98,7 +98,7 @@ export function startBridge(win: Window, api: BridgeApi): void {
   let initialScanDone = false;
   const rescan = () => {
     // Looking for shadow roots walks every element: not while the page is still loading.
-    const changed = links.scan(initialScanDone, doc.readyState === 'complete');
+    const changed = links.scan(initialScanDone, !loading());
     initialScanDone = true;
     if (changed.length) emit({ t: 'links', links: changed });
     for (const s of Array.from(doc.querySelectorAll<HTMLScriptElement>('script[src*="partnero.com"]'))) {
