@@ -13,6 +13,8 @@ const tabs = new Map<number, TabState>();
 const chains = new Map<number, Promise<unknown>>();
 const saveTimers = new Map<number, ReturnType<typeof setTimeout>>();
 const listeners = new Set<(tabId: number, tab: TabState) => void>();
+/** Tabs that closed: an update still queued for one must not bring it back (ids are never reused). */
+const closed = new Set<number>();
 /** Tabs whose findings are stale, with the timer that will recompute them. */
 const dirty = new Map<number, ReturnType<typeof setTimeout>>();
 /**
@@ -24,6 +26,7 @@ const RECOMPUTE_MS = 150;
 async function load(tabId: number): Promise<TabState> {
   const cached = tabs.get(tabId);
   if (cached) return cached;
+  if (closed.has(tabId)) return newTab();
   const stored = (await browser.storage.session.get(key(tabId)))[key(tabId)] as TabState | undefined;
   const tab = stored ?? newTab();
   tabs.set(tabId, tab);
@@ -51,6 +54,8 @@ function persist(tabId: number): void {
 export function updateTab<T>(tabId: number, mutate: (tab: TabState) => T | Promise<T>): Promise<T> {
   const run = (chains.get(tabId) ?? Promise.resolve()).then(async () => {
     const tab = await load(tabId);
+    // A closed tab's late message (its pagehide flush) is answered, but nothing is kept.
+    if (closed.has(tabId)) return mutate(tab);
     const before = { page: tab.page, history: tab.history };
     const result = await mutate(tab);
     // The mutation started a new page: the old page's last events still get their verdict,
@@ -100,6 +105,7 @@ export function onTabChanged(fn: (tabId: number, tab: TabState) => void): void {
 }
 
 export function dropTab(tabId: number): void {
+  closed.add(tabId);
   clearTimeout(dirty.get(tabId));
   dirty.delete(tabId);
   tabs.delete(tabId);

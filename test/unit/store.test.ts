@@ -257,4 +257,18 @@ describe('dropTab', () => {
     expect([...session.keys()]).toEqual(['tab:10']);
     expect(store.cachedTabIds()).toEqual([10]);
   });
+
+  it('an update still queued when the tab closes does not bring it back', async () => {
+    const store = await startWorker();
+    await burst(store, 4);
+    await vi.advanceTimersByTimeAsync(1000);
+    // The page's last flush (pagehide) is handled after tabs.onRemoved.
+    const late = store.updateTab(4, sendTransaction);
+    store.dropTab(4);
+    await late;
+    await store.updateTab(4, () => false as const);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect([...session.keys()]).toEqual([]);
+    expect(store.cachedTabIds()).toEqual([]);
+  });
 });
