@@ -6,7 +6,7 @@
 import type { Finding, RuleId } from '../model/types';
 import type { RuleContext } from './context';
 import { effectiveId } from './links';
-import { settingsProgramId } from './urls';
+import { parseUrl, settingsProgramId } from './urls';
 
 interface CauseLink {
   /** The rule whose finding explains the consequence. */
@@ -40,6 +40,22 @@ function copiesCookie(effect: Finding, ctx: RuleContext): boolean {
   return link !== undefined && ctx.cookie !== null && effectiveId(link) === ctx.cookie.value;
 }
 
+/**
+ * The tracking API refused the request (HTTP 4xx) on the endpoint of `resource`: the payload
+ * the page built is what the API rejected, so a finding about that payload explains it.
+ */
+const rejectedPayload =
+  (resource: 'transactions' | 'customers') =>
+  (effect: Finding, ctx: RuleContext): boolean => {
+    const href = effect.target?.href;
+    if (href === undefined || !new RegExp(`/${resource}/?$`).test(parseUrl(href)?.pathname ?? ''))
+      return false;
+    return ctx.page.requests.some(
+      (r) => r.url === href && r.status !== undefined && r.status >= 400 && r.status < 500,
+    );
+  };
+const REJECTED_TRANSACTION = rejectedPayload('transactions');
+
 /** Direct causes of each consequence, nearest first; roots are resolved through the chain. */
 export const CAUSES: Partial<Record<RuleId, readonly CauseLink[]>> = {
   'po.undefined': [{ by: 'snippet.missing' }],
@@ -56,7 +72,14 @@ export const CAUSES: Partial<Record<RuleId, readonly CauseLink[]>> = {
   'transaction.customer-key-format': PLACEHOLDER_VALUE,
   'transaction.amount': PLACEHOLDER_VALUE,
   'transaction.currency': PLACEHOLDER_VALUE,
-  'network.request-failed': [{ by: 'snippet.script-failed', match: sameUrl }],
+  'network.request-failed': [
+    { by: 'snippet.script-failed', match: sameUrl },
+    { by: 'transaction.placeholder', when: REJECTED_TRANSACTION },
+    { by: 'transaction.schema', when: REJECTED_TRANSACTION },
+    { by: 'transaction.amount', when: REJECTED_TRANSACTION },
+    { by: 'transaction.currency', when: REJECTED_TRANSACTION },
+    { by: 'customer.signup-schema', when: rejectedPayload('customers') },
+  ],
 };
 
 /** The root rule explaining `effect`, or undefined when it is a root itself. */

@@ -92,6 +92,63 @@ describe('root causes', () => {
   });
 });
 
+describe('an API refusal filed under the payload that explains it', () => {
+  const API = 'https://app.partnero.com/pub/v1/transactions';
+  const refused = (status: number) => request(API, { method: 'POST', type: 'xmlhttprequest', status });
+  const rootsOf = (state: ReturnType<typeof page>) =>
+    run(state)
+      .filter((f) => f.severity === 'error')
+      .map((f) => [f.rule, f.causedBy ?? null]);
+
+  it('a 422 for a payload with placeholders is a consequence, not a second root', () => {
+    const state = page({
+      calls: [...page().calls, call(...create(transaction({ key: 'STRIPE_CHARGE_ID' })))],
+      requests: [...page().requests, refused(422)],
+    });
+    expect(rootsOf(state)).toEqual([
+      ['transaction.placeholder', null],
+      ['network.request-failed', 'transaction.placeholder'],
+    ]);
+  });
+
+  it('a 422 for an amount in the wrong format goes under transaction.amount', () => {
+    const state = page({
+      calls: [...page().calls, call(...create(transaction({ amount: '$49.00' })))],
+      requests: [...page().requests, refused(422)],
+    });
+    expect(rootsOf(state)).toEqual([
+      ['transaction.amount', null],
+      ['network.request-failed', 'transaction.amount'],
+    ]);
+  });
+
+  it('a 422 for a signup without an e-mail address goes under customer.signup-schema', () => {
+    const state = page({
+      calls: [...page().calls, call('customers', 'signup', { data: { key: 'cus_1', email: 'jane(at)x' } })],
+      requests: [
+        ...page().requests,
+        request('https://app.partnero.com/pub/v1/customers', { method: 'POST', status: 422 }),
+      ],
+    });
+    expect(rootsOf(state)).toEqual([
+      ['customer.signup-schema', null],
+      ['network.request-failed', 'customer.signup-schema'],
+    ]);
+  });
+
+  it('a 500, or a 422 with a payload the rules find nothing wrong with, stays a root', () => {
+    const valid = [...page().calls, call(...create(transaction()))];
+    expect(rootsOf(page({ calls: valid, requests: [...page().requests, refused(422)] }))).toEqual([
+      ['network.request-failed', null],
+    ]);
+    const broken = [...page().calls, call(...create(transaction({ amount: '$49.00' })))];
+    expect(rootsOf(page({ calls: broken, requests: [...page().requests, refused(500)] }))).toEqual([
+      ['transaction.amount', null],
+      ['network.request-failed', null],
+    ]);
+  });
+});
+
 describe('ordering', () => {
   it('puts root causes first, then errors, warnings, infos, then catalog order', () => {
     const state = page({
