@@ -44,7 +44,9 @@ export async function interceptTraffic(page: Page, opts: { stub: boolean }): Pro
       // error page in the tab); the extension has already recorded the navigation.
       void req.respond({ status: 204, body: '' }).catch(() => undefined);
     } else if (opts.stub && isPartneroUrl(url)) {
-      void answerFromStub(req, url).catch(() => undefined);
+      // A request the stand-in cannot answer (its body could not be read) fails here: left
+      // paused it would hold the page, and it must never go on to the real Partnero.
+      void answerFromStub(req, url).catch(() => req.abort('failed').catch(() => undefined));
     } else {
       void req.continue().catch(() => undefined);
     }
