@@ -6,6 +6,8 @@ export default defineConfig({
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   test: {
     include: ['test/e2e/**/*.e2e.ts'],
+    globalSetup: ['test/e2e/offline.ts'],
+    setupFiles: ['test/e2e/offline-check.ts'],
     environment: 'node',
     fileParallelism: false,
     maxWorkers: 1,
