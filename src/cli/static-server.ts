@@ -23,7 +23,7 @@ export interface StaticServer {
 export type Route = (
   path: string,
   method: string,
-) => { status: number; contentType: string; body: string } | null;
+) => { status: number; contentType: string; body: string; headers?: Record<string, string> } | null;
 
 /** Serves `root` (directory URLs serve index.html). Paths outside `root` are refused. */
 export async function serveStatic(root: string, port = 0, route?: Route): Promise<StaticServer> {
@@ -32,7 +32,11 @@ export async function serveStatic(root: string, port = 0, route?: Route): Promis
     const routed = route?.(path, req.method ?? 'GET');
     if (routed) {
       res
-        .writeHead(routed.status, { 'content-type': routed.contentType, 'cache-control': 'no-store' })
+        .writeHead(routed.status, {
+          'content-type': routed.contentType,
+          'cache-control': 'no-store',
+          ...routed.headers,
+        })
         .end(routed.body);
       return;
     }

@@ -1,17 +1,31 @@
 /** Shared set-up of the end-to-end suites: fixture server, browsers, the built extension. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Page } from 'puppeteer';
 import { type BrowserKind, findBrowser } from '../../src/cli/browsers';
 import { type StaticServer, serveStatic } from '../../src/cli/static-server';
+import type { Finding, LinkRecord, Navigation } from '../../src/model/types';
+import { stubPartnero } from '../../src/stub';
+import { fixtureRoutes } from './routes';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const FIXTURES = resolve(ROOT, 'test', 'fixtures');
 
+/** One fixture page and everything it must produce (see test/fixtures/README.md). */
 export interface FixtureCase {
   file: string;
   query: string;
   clickTest: boolean;
-  expect: string[];
+  /** `rule:severity` (plus ` <- root` for a consequence) → how many such findings. */
+  findings: Record<string, number>;
+  /** The decoded `partnero_partner` cookie at the end of the watch, or null. */
+  cookie: string | null;
+  /** How many `po('transactions','create', …)` calls the page made. */
+  transactions: number;
+  /** Each link or embed (`linkKey`) → `client_reference_id` after the click test. */
+  links: Record<string, string | null>;
+  /** Navigations to Stripe checkout, `URL` or `URL (server redirect)`. */
+  navigations: string[];
   why: string;
 }
 
@@ -29,11 +43,91 @@ export function browsersUnderTest(): BrowserKind[] {
   return wanted;
 }
 
+/** The fixture pages, plus the few answers a real merchant server gives (see routes.ts). */
 export function serveFixtures(): Promise<StaticServer> {
-  return serveStatic(FIXTURES);
+  return serveStatic(FIXTURES, 0, fixtureRoutes);
 }
 
 /** Distinct rule ids of a page's findings, sorted. */
 export function ruleIds(findings: { rule: string }[]): string[] {
   return [...new Set(findings.map((f) => f.rule))].sort();
+}
+
+/** Findings as `rule:severity` (` <- root` for consequences) → count: what cases.json lists. */
+export function findingCounts(findings: readonly Finding[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const f of findings) {
+    const key = `${f.rule}:${f.severity}${f.causedBy ? ` <- ${f.causedBy}` : ''}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** Navigations to Stripe checkout as cases.json lists them. */
+export function checkoutNavigations(navigations: readonly Navigation[]): string[] {
+  return navigations.map((n) => (n.serverRedirect ? `${n.url} (server redirect)` : n.url));
+}
+
+/** `#buy-pro` in the top frame, `frames/widget.html #buy-pro` in a frame (path without origin). */
+export function linkKey(link: Pick<LinkRecord, 'frame' | 'selector'>): string {
+  if (link.frame === 'top') return link.selector;
+  const { pathname, search } = new URL(link.frame);
+  return `${pathname.slice(1)}${search} ${link.selector}`;
+}
+
+/** Each link's `client_reference_id` after the click test; "not clicked" when it never was. */
+export function linksAfterClick(
+  links: readonly Pick<LinkRecord, 'frame' | 'selector' | 'afterClick'>[],
+): Record<string, string | null> {
+  return Object.fromEntries(
+    links.map((l) => [linkKey(l), l.afterClick === undefined ? 'not clicked' : l.afterClick]),
+  );
+}
+
+/**
+ * Chromium: answers only Partnero requests, with the stand-in, through the DevTools protocol's
+ * Fetch domain limited to Partnero's hosts. A driver that intercepts every request (as
+ * `interceptTraffic` does) keeps Chromium from putting pages in its back/forward cache.
+ */
+export async function stubPartneroOnly(page: Page): Promise<void> {
+  const cdp = await page.createCDPSession();
+  cdp.on(
+    'Fetch.requestPaused',
+    (e: { requestId: string; request: { url: string; method: string; postData?: string } }) => {
+      const res = stubPartnero({ url: e.request.url, method: e.request.method, body: e.request.postData });
+      const headers = { 'content-type': res.contentType, ...res.headers };
+      void cdp
+        .send('Fetch.fulfillRequest', {
+          requestId: e.requestId,
+          responseCode: res.status,
+          responseHeaders: Object.entries(headers).map(([name, value]) => ({ name, value: String(value) })),
+          body: Buffer.from(res.body).toString('base64'),
+        })
+        .catch(() => undefined);
+    },
+  );
+  await cdp.send('Fetch.enable', {
+    patterns: [{ urlPattern: 'https://partnero.com/*' }, { urlPattern: 'https://*.partnero.com/*' }],
+  });
+}
+
+/**
+ * Asks `read` again (every 50 ms, up to `timeoutMs`) until `done` holds for its answer, and
+ * returns that answer: a condition polled, never a fixed sleep. Throws with the last answer.
+ */
+export async function until<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline)
+      throw new Error(
+        `condition not met within ${timeoutMs} ms; last: ${JSON.stringify(value).slice(0, 500)}`,
+      );
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
