@@ -88,7 +88,7 @@ export async function openChecker(
           op: 'finish',
           clickTest: j.clickTest,
           expectPartnero: true,
-          bodies: traffic.takeObserved(),
+          bodies: await traffic.takeObserved(),
         });
         results.push({
           snapshot,
@@ -132,7 +132,9 @@ async function open(page: Page, url: string, timeoutMs: number): Promise<void> {
   } catch (err) {
     const msg = firstLine((err as Error).message);
     if (/timeout/i.test(msg)) throw new CheckError(`${url} did not finish loading within ${timeoutMs} ms`);
-    throw new CheckError(`cannot open ${url}: ${msg.replace(/ at https?:\/\/\S+$/, '')}`);
+    // Firefox wraps the network error in a protocol error and a stack frame: keep its code.
+    const reason = /net::ERR_\w+|NS_ERROR_\w+/.exec(msg)?.[0] ?? msg.replace(/ at https?:\/\/\S+$/, '');
+    throw new CheckError(`cannot open ${url}: ${reason}`);
   }
 }
 

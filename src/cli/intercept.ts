@@ -10,8 +10,12 @@ import type { ObservedResponse } from '../protocol/messages';
 import { isPartneroUrl, stubPartnero } from '../stub';
 
 export interface Interception {
-  /** Partnero responses seen since the last call. */
-  takeObserved(): ObservedResponse[];
+  /**
+   * Partnero responses seen since the last call, once the stand-in has answered every request
+   * it is working on (at most `waitMs`): a tracking call made just before the end of the watch
+   * still gets its status (Firefox's webRequest never reports it for driver-answered requests).
+   */
+  takeObserved(waitMs?: number): Promise<ObservedResponse[]>;
 }
 
 /** Tracking calls only: script bodies are Partnero's own code and say nothing about the merchant. */
@@ -22,6 +26,8 @@ export async function interceptTraffic(page: Page, opts: { stub: boolean }): Pro
   const observe = (url: string, status: number, body: string | undefined) =>
     observed.push({ url, status, ...(body !== undefined && !isScript(url) && { body }) });
 
+  /** Stand-in answers under way (reading a large request body takes a while). */
+  let answering = 0;
   const answerFromStub = async (req: HTTPRequest, url: string) => {
     // postData() is CDP-only; fetchPostData() works in Chromium and Firefox alike.
     const body = req.hasPostData() ? await req.fetchPostData() : undefined;
@@ -46,7 +52,10 @@ export async function interceptTraffic(page: Page, opts: { stub: boolean }): Pro
     } else if (opts.stub && isPartneroUrl(url)) {
       // A request the stand-in cannot answer (its body could not be read) fails here: left
       // paused it would hold the page, and it must never go on to the real Partnero.
-      void answerFromStub(req, url).catch(() => req.abort('failed').catch(() => undefined));
+      answering++;
+      void answerFromStub(req, url)
+        .catch(() => req.abort('failed').catch(() => undefined))
+        .finally(() => answering--);
     } else {
       void req.continue().catch(() => undefined);
     }
@@ -61,7 +70,9 @@ export async function interceptTraffic(page: Page, opts: { stub: boolean }): Pro
     });
   }
   return {
-    takeObserved() {
+    async takeObserved(waitMs = 2000) {
+      const until = Date.now() + waitMs;
+      while (answering > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
       const out = observed;
       observed = [];
       return out;

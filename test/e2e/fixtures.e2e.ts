@@ -105,18 +105,27 @@ describe.each(browsersUnderTest())('%s', (kind) => {
         'transaction.no-referral:info': 1,
       });
       await page.goto(`${server.origin}/no-partnero.html`, { waitUntil: 'load' });
-      await page.goBack({ waitUntil: 'load' });
-      const { restored, why } = await page.evaluate(() => ({
-        restored: (window as unknown as { restored: boolean }).restored,
-        // Chromium says why a page was not restored (absent in Firefox).
-        why: JSON.stringify(
-          (performance.getEntriesByType('navigation')[0] as unknown as { notRestoredReasons?: unknown })
-            ?.notRestoredReasons ?? null,
-        ),
-      }));
+      // A page restored from the cache fires no load event (Firefox's driver then never
+      // returns from goBack): go back from the page and poll for the restored document.
+      await page.evaluate(() => history.back());
+      const { restored, why } = await until(
+        'the confirmation page to be shown again',
+        () =>
+          page.evaluate(() => ({
+            restored: (window as unknown as { restored: boolean }).restored,
+            // Chromium says why a page was not restored (absent in Firefox).
+            why: JSON.stringify(
+              (performance.getEntriesByType('navigation')[0] as unknown as { notRestoredReasons?: unknown })
+                ?.notRestoredReasons ?? null,
+            ),
+            href: location.href,
+          })),
+        (p) => p.href === confirmation && p.restored !== undefined,
+      );
       expect(restored, `restored from the back/forward cache (not restored because: ${why})`).toBe(true);
       // The restored document replays what it had reported; poll until the worker has it.
       const back = await until(
+        'the restored page',
         () => askExtension(page, { op: 'state' }),
         (s) => s.page.url === confirmation && s.page.calls.length === first.page.calls.length,
       );

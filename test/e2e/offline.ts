@@ -38,6 +38,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     res.writeHead(502).end();
   });
   sink.on('connect', (req, socket) => {
+    socket.on('error', () => undefined); // a browser closing mid-answer is no failure of ours
     const host = hostOf(req.url ?? '');
     if (GUARDED.test(host) && !PRECONNECTED.test(host)) noted.push(`CONNECT ${req.url}`);
     socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
