@@ -1,6 +1,8 @@
 /**
  * The toolbar popup and the badge, as a user sees them (Chromium: automation cannot open
  * moz-extension pages in Firefox). The popup is opened with `?tab=` for the fixture's tab.
+ * No automation `finish` here: each page's watch ends by itself (a short `graceMs` in the
+ * extension's settings), with the click test only where the site is opted in.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,11 +12,17 @@ import { askExtension } from '../../src/cli/automation';
 import { extensionDir, findBrowser, type Launched, launchWithExtension } from '../../src/cli/browsers';
 import { interceptTraffic } from '../../src/cli/intercept';
 import type { StaticServer } from '../../src/cli/static-server';
-import { ROOT, serveFixtures } from './support';
+import type { TabSnapshot } from '../../src/protocol/messages';
+import type { Settings } from '../../src/store/settings';
+import { ROOT, serveFixtures, until, watchEnded } from './support';
 
 const SHOTS = resolve(ROOT, 'test-results');
+/** Short enough for a quick suite, long enough for the stand-in's scripts to have run. */
+const GRACE_MS = 500;
 let server: StaticServer;
 let launched: Launched;
+/** An extension page, to write the extension's settings. */
+let ext: Page;
 
 beforeAll(async () => {
   server = await serveFixtures();
@@ -23,6 +31,8 @@ beforeAll(async () => {
     findBrowser('chrome') as string,
     extensionDir('chrome', ROOT),
   );
+  ext = await launched.browser.newPage();
+  await ext.goto(`${launched.extensionBase}/popup.html`);
   mkdirSync(SHOTS, { recursive: true });
 });
 afterAll(async () => {
@@ -30,14 +40,27 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Opens a fixture, lets the watch period end, and returns the page with its tab id. */
-async function visit(file: string): Promise<{ page: Page; tabId: number }> {
+const state = (page: Page) => askExtension(page, { op: 'state' });
+
+/**
+ * Opens a fixture as a fresh visitor and waits until its watch has ended by itself;
+ * `clickTest`: the site is opted in to "Always test links on this site".
+ */
+async function visit(file: string, clickTest: boolean): Promise<{ page: Page; snap: TabSnapshot }> {
+  const settings: Settings = { graceMs: GRACE_MS, clickTestOrigins: clickTest ? [server.origin] : [] };
+  await ext.evaluate(
+    (value) =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
+      ).chrome.storage.local.set({ settings: value }),
+    settings,
+  );
   const page = await launched.browser.newPage();
   await launched.browser.deleteCookie(...(await launched.browser.cookies()));
   await interceptTraffic(page, { stub: true });
   await page.goto(`${server.origin}/${file}`, { waitUntil: 'load' });
-  const snap = await askExtension(page, { op: 'finish', clickTest: true, expectPartnero: false });
-  return { page, tabId: snap.tabId };
+  const snap = await watchEnded(page);
+  return { page, snap };
 }
 
 async function openPopup(tabId: number, dark = false): Promise<Page> {
@@ -60,7 +83,8 @@ const badge = (popup: Page, tabId: number) =>
 
 describe('popup and badge', () => {
   it('a correct Payment Links page: all green, empty badge', async () => {
-    const { page, tabId } = await visit('payment-links-ok.html?aff=TEST');
+    const { page, snap } = await visit('payment-links-ok.html?aff=TEST', true);
+    const { tabId } = snap;
     const popup = await openPopup(tabId);
     await popup.waitForFunction(() =>
       document.querySelector('[data-testid="verdict"]')?.textContent?.includes('passed'),
@@ -74,7 +98,10 @@ describe('popup and badge', () => {
   });
 
   it('a placeholder program id: one root error on the badge, its consequences under it', async () => {
-    const { page, tabId } = await visit('program-placeholder.html?aff=TEST');
+    const {
+      page,
+      snap: { tabId },
+    } = await visit('program-placeholder.html?aff=TEST', false);
     const popup = await openPopup(tabId);
     expect(await popup.$eval('[data-testid="verdict"]', (el) => el.textContent)).toBe('1 error, 0 warnings');
     expect(await rowText(popup, 'program')).toContain('✗');
@@ -90,14 +117,25 @@ describe('popup and badge', () => {
     await Promise.all([dark.close(), page.close()]);
   });
 
-  it('late links: the Test links button re-runs the click test and the badge counts the error', async () => {
-    const { page, tabId } = await visit('links-added-late.html?aff=TEST');
+  it('late links: the Test links button runs the click test and the badge counts the error', async () => {
+    // Not opted in: the end of the watch clicks nothing, every link is still unverified.
+    const {
+      page,
+      snap: { tabId },
+    } = await visit('links-added-late.html?aff=TEST', false);
+    // The Team link is added 500 ms after load: wait until the extension has it.
+    await until(
+      'the late link',
+      () => state(page),
+      (s) => s.page.links.some((l) => l.selector === '#buy-team'),
+    );
     const popup = await openPopup(tabId);
     await popup.waitForFunction(() =>
-      document.querySelector('[data-row="links"]')?.textContent?.includes('1 with problems'),
+      document.querySelector('[data-row="links"]')?.textContent?.includes('0 ok / 3 with problems'),
     );
-    // The link added 1 s after load was not there for the first click test; now it is.
-    await new Promise((r) => setTimeout(r, 1200));
+    expect(await popup.$eval('[data-row="links"] .row-icon', (el) => el.textContent)).toBe('!');
+    expect(await popup.$eval('[data-testid="verdict"]', (el) => el.textContent)).toBe('0 errors, 3 warnings');
+    expect(await badge(popup, tabId)).toBe('3');
     await popup.click('.actions button');
     await popup.waitForFunction(
       () => document.querySelector('[data-row="links"] .row-icon')?.textContent === '✗',
@@ -105,18 +143,24 @@ describe('popup and badge', () => {
     expect(await rowText(popup, 'links')).toContain('2 ok / 1 with problems');
     expect(await popup.$eval('[data-testid="verdict"]', (el) => el.textContent)).toBe('1 error, 0 warnings');
     expect(await badge(popup, tabId)).toBe('1');
+    const after = await state(page);
+    expect(after.page.links.map((l) => [l.selector, l.afterClick])).toEqual([
+      ['#buy-starter', 'TEST'],
+      ['#buy-pro', 'TEST'],
+      ['#buy-team', null],
+    ]);
     await popup.screenshot({ path: resolve(SHOTS, 'popup-links.png') });
     await Promise.all([popup.close(), page.close()]);
   });
 
-  it('a page without Partnero: no badge, says so', async () => {
-    const page = await launched.browser.newPage();
-    await launched.browser.deleteCookie(...(await launched.browser.cookies()));
-    await page.goto(`${server.origin}/no-partnero.html`, { waitUntil: 'load' });
-    const { tabId } = await askExtension(page, { op: 'state' });
-    const popup = await openPopup(tabId);
-    expect(await popup.$eval('[data-testid="verdict"]', (el) => el.textContent)).toContain('No Partnero');
-    expect(await badge(popup, tabId)).toBe('');
+  it('a page without Partnero: once the watch is over, no badge, and the popup says so', async () => {
+    const { page, snap } = await visit('no-partnero.html', false);
+    expect(snap.findings).toEqual([]);
+    const popup = await openPopup(snap.tabId);
+    expect(await popup.$eval('[data-testid="verdict"]', (el) => el.textContent)).toBe(
+      'No Partnero tracking on this page.',
+    );
+    expect(await badge(popup, snap.tabId)).toBe('');
     await Promise.all([popup.close(), page.close()]);
   });
 });

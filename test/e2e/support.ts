@@ -2,9 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer';
+import { askExtension } from '../../src/cli/automation';
 import { type BrowserKind, findBrowser } from '../../src/cli/browsers';
 import { type StaticServer, serveStatic } from '../../src/cli/static-server';
 import type { Finding, LinkRecord, Navigation } from '../../src/model/types';
+import type { TabSnapshot } from '../../src/protocol/messages';
 import { stubPartnero } from '../../src/stub';
 import { fixtureRoutes } from './routes';
 
@@ -113,21 +115,40 @@ export async function stubPartneroOnly(page: Page): Promise<void> {
 
 /**
  * Asks `read` again (every 50 ms, up to `timeoutMs`) until `done` holds for its answer, and
- * returns that answer: a condition polled, never a fixed sleep. Throws with the last answer.
+ * returns that answer: a condition polled, never a fixed sleep. A read that throws (the page
+ * is between documents) is asked again. Fails naming `what`, with the last answer.
  */
 export async function until<T>(
+  what: string,
   read: () => Promise<T>,
   done: (value: T) => boolean,
-  timeoutMs = 10_000,
+  timeoutMs = 20_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
+  let last: T | Error | undefined;
   for (;;) {
-    const value = await read();
-    if (done(value)) return value;
+    try {
+      last = await read();
+      if (done(last)) return last;
+    } catch (err) {
+      last = err as Error;
+    }
     if (Date.now() > deadline)
       throw new Error(
-        `condition not met within ${timeoutMs} ms; last: ${JSON.stringify(value).slice(0, 500)}`,
+        `timed out waiting for ${what}; last: ${last instanceof Error ? last.message : JSON.stringify(last)?.slice(0, 500)}`,
       );
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * The page's state once its watch has ended by itself (never asking the extension to end it).
+ * `after`: the state of the previous document in this tab, so a reload's new page is waited for.
+ */
+export function watchEnded(page: Page, after?: TabSnapshot): Promise<TabSnapshot> {
+  return until(
+    'the end of the watch',
+    () => askExtension(page, { op: 'state' }),
+    (s) => s.page.watchEnded && (after === undefined || s.page.startedAt !== after.page.startedAt),
+  );
 }
