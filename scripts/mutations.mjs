@@ -124,7 +124,10 @@ function copyTree(dir) {
     maxBuffer: 64 * 1024 * 1024,
   });
   if (git.status !== 0) throw new Error(`git ls-files failed: ${git.stderr}`);
-  const files = git.stdout.split('\0').filter(Boolean);
+  // node_modules is linked below, whatever form it has here (a link is not ignored as a folder).
+  const files = git.stdout
+    .split('\0')
+    .filter((f) => f && f !== 'node_modules' && !f.startsWith('node_modules/'));
   mkdirSync(dir, { recursive: true });
   for (const file of files) {
     const from = join(ROOT, file);
