@@ -49,6 +49,19 @@ function leave(tabId: number, id: Identity, tab: TabState, url: string, startedA
   resetPage(tab, url, startedAt);
 }
 
+/**
+ * How far a new document's own clock (`performance.timeOrigin`) may lie before the time
+ * webNavigation gives its navigation's start. Firefox stamps navigation events in the parent
+ * process after the content process started the document: measured tens to hundreds of ms,
+ * more under load. A previous document is recognised by its clock (`isLeftDocument`) instead.
+ */
+const NAV_CLOCK_SKEW_MS = 1000;
+
+/** The document with this clock was a page of this tab that the tab has since left. */
+function isLeftDocument(tabId: number, timeOrigin: number): boolean {
+  return leftPages.get(tabId)?.some((p) => Math.abs(p.startedAt - timeOrigin) < 1) ?? false;
+}
+
 /** A restored document's page gets back what the worker had seen of it (before what came since). */
 function comeBack(tabId: number, tab: TabState, timeOrigin: number): void {
   const left = leftPages.get(tabId)?.find((p) => Math.abs(p.startedAt - timeOrigin) < 1);
@@ -106,7 +119,10 @@ export function onTopBridge(
     comeBack(tabId, tab, timeOrigin);
     return true;
   }
-  if (id.navStart !== undefined && timeOrigin < id.navStart - 50) return false;
+  // A document this tab has left, known by its own clock: its late flush is not a new page.
+  if (isLeftDocument(tabId, timeOrigin)) return false;
+  // One that started well before this navigation began cannot be the committed document.
+  if (id.navStart !== undefined && timeOrigin < id.navStart - NAV_CLOCK_SKEW_MS) return false;
   // (A tab we knew nothing about has no URL yet: this document simply becomes its page.)
   if (tab.page.url !== '' && timeOrigin <= tab.page.startedAt + 50) {
     // Older than the current page: either the committed document itself (it starts shortly

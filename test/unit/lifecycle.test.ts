@@ -4,7 +4,12 @@
  * (entrypoints/background/__tests__ is outside vitest's include, hence this location.)
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { forgetIdentity, onTopBridge, onTopCommitted } from '../../entrypoints/background/lifecycle';
+import {
+  forgetIdentity,
+  onTopBeforeNavigate,
+  onTopBridge,
+  onTopCommitted,
+} from '../../entrypoints/background/lifecycle';
 import type { TabState } from '../../src/model/types';
 import { newTab } from '../../src/store/page';
 
@@ -284,6 +289,38 @@ describe('late messages from the previous document', () => {
     onTopBridge(id, tab, SHOP, T0 - 5);
     expect(tab.page.url).toBe(THANKS);
     expect(tab.page.startedAt).toBe(T0 + 20_000);
+  });
+});
+
+describe("Firefox: the new document's clock is before the navigation's start", () => {
+  // Firefox stamps webNavigation events in the parent process, after the content process
+  // has started the new document: its timeOrigin can be 100+ ms before onBeforeNavigate.
+  it('the committed document is adopted, not dropped as a previous page', () => {
+    const id = tabId();
+    const tab = newTab(SHOP, T0);
+    onTopCommitted(id, tab, SHOP, T0);
+    onTopBridge(id, tab, SHOP, T0 - 5);
+    onTopBeforeNavigate(id, T0 + 20_000);
+    onTopCommitted(id, tab, THANKS, T0 + 20_040);
+    observe(tab, 'ch_new');
+    expect(onTopBridge(id, tab, THANKS, T0 + 19_850)).toBe(true);
+    expect(tab.page.url).toBe(THANKS);
+    expect(tab.page.startedAt).toBe(T0 + 19_850);
+    expect(tab.page.calls).toHaveLength(1);
+  });
+
+  it("a reload: the old document's late flush is still dropped, the new one adopted", () => {
+    const id = tabId();
+    const tab = newTab(SHOP, T0);
+    onTopCommitted(id, tab, SHOP, T0);
+    onTopBridge(id, tab, SHOP, T0 - 5);
+    onTopBeforeNavigate(id, T0 + 900);
+    onTopCommitted(id, tab, SHOP, T0 + 950);
+    // The old document's pagehide flush: its clock is known, it lived under a second.
+    expect(onTopBridge(id, tab, SHOP, T0 - 5)).toBe(false);
+    expect(tab.page.startedAt).toBe(T0 + 950);
+    expect(onTopBridge(id, tab, SHOP, T0 + 800)).toBe(true);
+    expect(tab.page.startedAt).toBe(T0 + 800);
   });
 });
 
