@@ -129,8 +129,9 @@ export async function launchWithExtension(
   try {
     const extensionId = await browser.installExtension(extDir);
     if (kind === 'chrome')
+      // Generous: on a loaded 2-core machine the worker can take well over 10 s to start.
       await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().includes(extensionId), {
-        timeout: 10_000,
+        timeout: 30_000,
       });
     const extensionBase =
       kind === 'chrome' ? `chrome-extension://${extensionId}` : `moz-extension://${FIREFOX_UUID}`;

@@ -82,6 +82,29 @@ describe.each(browsersUnderTest())('%s', (kind) => {
     expect(ok?.snapshot.page.links.map((l) => l.afterClick)).toEqual(['TEST', 'TEST']);
   });
 
+  it('a journey of pages served without no-store, as most sites serve theirs: every page reports', async () => {
+    const results = await checker.checkJourney({
+      urls: [
+        `${server.origin}/cacheable/payment-links-ok.html`,
+        `${server.origin}/cacheable/checkout-ok.html`,
+      ],
+      aff: 'PARTNER_7',
+      param: 'aff',
+      waitMs: 1500,
+      clickTest: true,
+      timeoutMs: 30_000,
+    });
+    expect(results.map((r) => findingCounts(r.report.findings))).toEqual([{}, {}]);
+    // The page's own calls (2 and 3), plus the five the program's settings script makes.
+    expect(results.map((r) => r.report.calls.length)).toEqual([7, 8]);
+    expect(linksAfterClick(results[0]?.snapshot.page.links ?? [])).toEqual({
+      '#buy-starter': 'PARTNER_7',
+      '#buy-pro': 'PARTNER_7',
+      '#buy-team': 'PARTNER_7',
+    });
+    expect(results.map((r) => r.report.cookie?.partnero_partner)).toEqual(['PARTNER_7', 'PARTNER_7']);
+  });
+
   it('back to a page from the back/forward cache: the same calls and findings, no duplicate of itself', async () => {
     const page = await checker.launched.browser.newPage();
     try {
