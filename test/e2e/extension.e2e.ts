@@ -7,6 +7,7 @@
  */
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { askExtension } from '../../src/cli/automation';
 import { extensionDir, findBrowser, type Launched, launchWithExtension } from '../../src/cli/browsers';
 import { interceptTraffic } from '../../src/cli/intercept';
 import type { StaticServer } from '../../src/cli/static-server';
@@ -67,6 +68,31 @@ describe.each(browsersUnderTest())('%s: the watch ends by itself', (kind) => {
       ['program.placeholder', 'error', undefined],
       ['snippet.script-failed', 'error', 'program.placeholder'],
       ['cookie.missing-after-referral', 'error', 'program.placeholder'],
+    ]);
+    await page.close();
+  });
+
+  it('a Payment Link the page renders after the watch ended still shows up, marked late', async () => {
+    const page = await open(launched, 'payment-links-ok.html?aff=TEST');
+    await watchEnded(page);
+    // The visitor switches to annual billing: the page renders another plan's link.
+    await page.evaluate(() => {
+      const a = document.createElement('a');
+      a.id = 'buy-annual';
+      a.href = 'https://buy.stripe.com/test_7sI5lA0Qm3bY8aY005';
+      a.textContent = 'Buy Pro yearly';
+      document.querySelector('main')?.append(a);
+    });
+    const s = await until(
+      'the late link to be reported',
+      () => askExtension(page, { op: 'state' }),
+      (st) => st.page.links.some((l) => l.selector === '#buy-annual'),
+    );
+    expect(s.page.links.map((l) => [l.selector, l.addedLate])).toEqual([
+      ['#buy-starter', false],
+      ['#buy-pro', false],
+      ['#buy-team', false],
+      ['#buy-annual', true],
     ]);
     await page.close();
   });
