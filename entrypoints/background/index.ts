@@ -7,11 +7,13 @@ import type {
   TabSnapshot,
   ToBackground,
 } from '../../src/protocol/messages';
+import { entries } from '../../src/store/entry';
 import { mergeObservedResponses } from '../../src/store/observed';
 import { unfileRestoredPage } from '../../src/store/page';
 import { applyEvents } from '../../src/store/reducer';
 import { SETTINGS_KEY, type Settings, settingsFrom } from '../../src/store/settings';
 import { updateBadge } from './badge';
+import { watchEntries } from './entry';
 import { finishPage, refreshCookieDetails, reveal, runClickTest, watchCookies } from './finish';
 import { forgetIdentity, onTopBeforeNavigate, onTopBridge, onTopCommitted } from './lifecycle';
 import { watchNetwork } from './network';
@@ -23,6 +25,7 @@ export default defineBackground(() => {
   onTabChanged(updateBadge);
   watchViews();
   watchNetwork();
+  watchEntries();
   watchCookies();
 
   browser.webNavigation.onBeforeNavigate.addListener((d) => {
@@ -30,7 +33,10 @@ export default defineBackground(() => {
   });
   browser.webNavigation.onCommitted.addListener((d) => {
     if (d.frameId !== 0) return;
-    void updateTab(d.tabId, (tab) => onTopCommitted(d.tabId, tab, d.url, d.timeStamp));
+    void updateTab(d.tabId, (tab) => {
+      const reset = onTopCommitted(d.tabId, tab, d.url, d.timeStamp);
+      return entries.commit(d.tabId, tab.page, d.url, d.transitionQualifiers ?? []) || reset;
+    });
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     dropTab(tabId);

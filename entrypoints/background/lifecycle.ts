@@ -7,6 +7,7 @@
  */
 import { isStripeCheckout } from '../../src/detect/stripe';
 import type { TabState } from '../../src/model/types';
+import { entries } from '../../src/store/entry';
 import { resetPage } from '../../src/store/page';
 
 /** What we know about the current page's identity (not persisted: conservative defaults). */
@@ -46,7 +47,9 @@ function leave(tabId: number, id: Identity, tab: TabState, url: string, startedA
       [{ startedAt: tab.page.startedAt, requests, navigations }, ...kept].slice(0, LEFT_PAGES_KEPT),
     );
   }
+  const old = tab.page;
   resetPage(tab, url, startedAt);
+  entries.enter(tabId, old, tab.page);
 }
 
 /**
@@ -151,4 +154,5 @@ const withoutHash = (u: string) => u.split('#')[0];
 export function forgetIdentity(tabId: number): void {
   identities.delete(tabId);
   leftPages.delete(tabId);
+  entries.forget(tabId);
 }

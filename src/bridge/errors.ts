@@ -4,11 +4,15 @@
  * only reach the page's own world: the MAIN-world hook reports those.)
  */
 
+import { policyDirective } from '../detect/csp';
 import { isPartneroUrl } from '../detect/partnero';
 import type { BridgeEvent } from '../protocol/messages';
 import { cap } from './limits';
 
-/** Starts listening; `emit` receives each finding-worthy error. */
+/**
+ * Starts listening; `emit` receives each finding-worthy error. A CSP block carries the
+ * directive to fix as the page's policy names it, and the one the browser enforced.
+ */
 export function watchErrors(win: Window, emit: (e: BridgeEvent) => void): void {
   const at = () => win.performance.now();
   win.addEventListener(
@@ -22,13 +26,17 @@ export function watchErrors(win: Window, emit: (e: BridgeEvent) => void): void {
     true,
   );
   win.document.addEventListener('securitypolicyviolation', (e) => {
-    if (isPartneroUrl(e.blockedURI))
-      emit({
-        t: 'error',
-        kind: 'csp',
-        url: cap(e.blockedURI),
-        message: cap(`blocked by Content-Security-Policy (${e.violatedDirective})`, 300),
-        at: at(),
-      });
+    if (!isPartneroUrl(e.blockedURI)) return;
+    // Such a request never leaves the page: webRequest and the CLI's driver never see it.
+    const effective = String(e.effectiveDirective || e.violatedDirective || '');
+    emit({
+      t: 'error',
+      kind: 'csp',
+      url: cap(e.blockedURI),
+      message: cap(`blocked by Content-Security-Policy (${e.violatedDirective})`, 300),
+      directive: cap(policyDirective(effective, String(e.originalPolicy ?? '')), 60),
+      effectiveDirective: cap(effective, 60),
+      at: at(),
+    });
   });
 }

@@ -175,7 +175,10 @@ function describe(
 export function markClicked(
   registry: LinkRegistry,
   id: string,
-  click: Pick<LinkRecord, 'afterClick' | 'hrefAfterClick' | 'clickedBy' | 'probe'>,
+  click: Pick<
+    LinkRecord,
+    'afterClick' | 'hrefAfterClick' | 'clickedBy' | 'probe' | 'afterClickNoCookie' | 'hrefAfterClickNoCookie'
+  >,
 ): LinkRecord | undefined {
   const entry = registry.get(id);
   if (!entry) return undefined;

@@ -4,6 +4,7 @@
  * click test on request, and (top frame) tells the background when the watch period ends.
  */
 import { readCookie } from '../detect/cookie';
+import { runsAsJavaScript } from '../detect/held-script';
 import { isPartneroUrl } from '../detect/partnero';
 import { clientReferenceIdOf, isPaymentLink } from '../detect/stripe';
 import type { BridgeEvent, ToBackground, ToContent } from '../protocol/messages';
@@ -13,6 +14,7 @@ import { serveAutomation } from './automation';
 import { clickWithoutLeaving, installClickGuard } from './click-test';
 import { watchErrors } from './errors';
 import type { BridgeApi } from './ext';
+import { newHeldScan, scanHeldScripts } from './held';
 import { cap, LIMITS } from './limits';
 import { LinkRegistry, markClicked } from './links';
 import { parseHookBatch } from './validate';
@@ -31,7 +33,7 @@ export function startBridge(win: Window, api: BridgeApi): void {
   const frame = isTop ? 'top' : cap(win.location.href, 300);
   const timeOrigin = win.performance.timeOrigin;
   /** In order; a hook batch is kept as dispatched and validated when flushed. */
-  let pending: (BridgeEvent | { hookBatch: unknown })[] = [];
+  let pending: (BridgeEvent | { hookBatch: unknown; cookie?: boolean })[] = [];
   let pendingChars = 0;
   /** Everything this document has sent, replayed if it comes back from the back/forward cache. */
   const sentLog: BridgeEvent[] = [];
@@ -47,7 +49,7 @@ export function startBridge(win: Window, api: BridgeApi): void {
     clearTimeout(flushTimer);
     flushTimer = undefined;
     const events = pending
-      .flatMap((e) => ('hookBatch' in e ? parseHookBatch(e.hookBatch) : [e]))
+      .flatMap((e) => ('hookBatch' in e ? parseHookBatch(e.hookBatch, e.cookie) : [e]))
       .slice(0, LIMITS.pending);
     const chars = pendingChars + events.length * 200;
     pending = [];
@@ -65,7 +67,7 @@ export function startBridge(win: Window, api: BridgeApi): void {
     if (!events.length) return Promise.resolve();
     return post({ type: 'page-events', frame, timeOrigin, events });
   };
-  const emit = (e: BridgeEvent | { hookBatch: unknown }) => {
+  const emit = (e: BridgeEvent | { hookBatch: unknown; cookie?: boolean }) => {
     // A page can flood the hook channel: what waits is capped by count and by size.
     const chars = 'hookBatch' in e && typeof e.hookBatch === 'string' ? e.hookBatch.length : 0;
     if (pending.length >= LIMITS.pending || pendingChars + chars > LIMITS.pendingChars) return;
@@ -74,7 +76,12 @@ export function startBridge(win: Window, api: BridgeApi): void {
     if (flushTimer === undefined) flushTimer = setTimeout(flush, loading() ? LOADING_MS : FLUSH_MS);
   };
 
-  doc.addEventListener(HOOK_EVENT, (e) => emit({ hookBatch: (e as CustomEvent).detail }));
+  doc.addEventListener(HOOK_EVENT, (e) => {
+    const hookBatch = (e as CustomEvent).detail;
+    // An address move (the hook dispatches right after it) counts only before universal.js set the cookie.
+    if (typeof hookBatch !== 'string' || !hookBatch.includes('"t":"history"')) return emit({ hookBatch });
+    emit({ hookBatch, cookie: !!readCookie(doc.cookie) });
+  });
   watchErrors(win, emit);
 
   let rescanTimer: ReturnType<typeof setTimeout> | undefined;
@@ -95,6 +102,7 @@ export function startBridge(win: Window, api: BridgeApi): void {
     });
   const links = new LinkRegistry(frame, doc, observe);
   const scripts = new Set<string>();
+  const held = newHeldScan();
   let initialScanDone = false;
   const rescan = () => {
     // Looking for shadow roots walks every element: not while the page is still loading.
@@ -102,10 +110,12 @@ export function startBridge(win: Window, api: BridgeApi): void {
     initialScanDone = true;
     if (changed.length) emit({ t: 'links', links: changed });
     for (const s of Array.from(doc.querySelectorAll<HTMLScriptElement>('script[src*="partnero.com"]'))) {
-      if (scripts.has(s.src) || !isPartneroUrl(s.src)) continue;
+      // A script a consent manager or optimizer holds (type="text/plain"…) loads nothing yet.
+      if (scripts.has(s.src) || !isPartneroUrl(s.src) || !runsAsJavaScript(s.getAttribute('type'))) continue;
       scripts.add(s.src);
       emit({ t: 'script', src: cap(s.src), inHead: !!doc.head?.contains(s) });
     }
+    for (const e of scanHeldScripts(doc, held)) emit(e);
   };
   // Scans run in their own task, never inside the page's DOMContentLoaded/load dispatch,
   // so they add nothing to the page's own load timings.

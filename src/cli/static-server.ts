@@ -19,17 +19,19 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Answers a request itself (e.g. the Partnero stand-in under a local path), or null. */
+/** Answers a request itself (e.g. the Partnero stand-in under a local path), or null. `search`: the query, `?…` or ''. */
 export type Route = (
   path: string,
   method: string,
+  search: string,
 ) => { status: number; contentType: string; body: string; headers?: Record<string, string> } | null;
 
 /** Serves `root` (directory URLs serve index.html). Paths outside `root` are refused. */
 export async function serveStatic(root: string, port = 0, route?: Route): Promise<StaticServer> {
   const server: Server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const routed = route?.(path, req.method ?? 'GET');
+    const url = new URL(req.url ?? '/', 'http://x');
+    const path = decodeURIComponent(url.pathname);
+    const routed = route?.(path, req.method ?? 'GET', url.search);
     if (routed) {
       res
         .writeHead(routed.status, {

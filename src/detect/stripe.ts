@@ -15,11 +15,33 @@ export function isStripeCheckout(url: string): boolean {
   return /^https:\/\/(buy|checkout)\.stripe\.com\//.test(url);
 }
 
-/** The `client_reference_id` query parameter of a URL, or null. */
+/**
+ * The `client_reference_id` query parameter of a URL, read as Stripe reads it: the URL's own
+ * query, split on `&` (the first of duplicates), `+` as a space. `''` when the parameter is
+ * there but empty (Stripe ignores it: the rules count only a non-empty value), null when it is
+ * absent or the URL does not parse. A second `?` is not a separator:
+ * `…?locale=de?client_reference_id=KEY` has only `locale` (= `de?client_reference_id=KEY`).
+ */
 export function clientReferenceIdOf(href: string): string | null {
   try {
     return new URL(href).searchParams.get('client_reference_id');
   } catch {
     return null;
   }
+}
+
+/**
+ * `?client_reference_id=` written after the query had already begun (a helper that
+ * concatenated `href + '?client_reference_id=' + key` onto a link with `?locale=de`): the
+ * query before it, e.g. `?locale=de`, or null when the href has no such buried id.
+ */
+export function queryBurying(href: string): string | null {
+  let search: string;
+  try {
+    search = new URL(href).search;
+  } catch {
+    return null;
+  }
+  const at = search.indexOf('?client_reference_id=', 1);
+  return at > 0 && !clientReferenceIdOf(href) ? search.slice(0, at) : null;
 }

@@ -14,6 +14,9 @@ import { copyValue } from './copy';
 
 const LOADER_KEY = '__partnerObject';
 
+// biome-ignore lint/complexity/noBannedTypes: any function of the page, called through Reflect.apply
+type Fn = Function;
+
 export function installHook(w: Window & typeof globalThis): void {
   // Grab what we use before the page can patch it.
   const { defineProperty, getOwnPropertyDescriptor, getPrototypeOf } = Object;
@@ -22,8 +25,7 @@ export function installHook(w: Window & typeof globalThis): void {
   const stringify = JSON.stringify;
   const perf = w.performance;
   const now = () => perf.now();
-  const dispatch = w.EventTarget.prototype.dispatchEvent;
-  const listen = w.EventTarget.prototype.addEventListener;
+  const { dispatchEvent: dispatch, addEventListener: listen } = w.EventTarget.prototype;
   const contains = w.Node.prototype.contains;
   const nativePush = Array.prototype.push;
   const isArray = Array.isArray;
@@ -52,6 +54,13 @@ export function installHook(w: Window & typeof globalThis): void {
   /** Queue names we trap, with the raw function the loader first stored. */
   const queues = new Map<string, { loaderFn: unknown; current: unknown }>();
 
+  /** A Proxy of `fn` whose calls go through `trap`; it prints as `fn` (see the mask below). */
+  const proxy = (fn: Fn, trap: (fn: Fn, self: unknown, args: unknown[]) => unknown): Fn => {
+    const p = new ProxyCtor(fn, { apply: trap });
+    rawOf.set(p, fn);
+    return p;
+  };
+
   const record = (name: string, args: ArrayLike<unknown>, queued?: boolean) => {
     const copied: unknown[] = [];
     for (let i = 0; i < args.length && i < 20; i++) copied[i] = copyValue(args[i]) ?? null;
@@ -62,18 +71,15 @@ export function installHook(w: Window & typeof globalThis): void {
     if (typeof fn !== 'function') return fn;
     let p = proxyOf.get(fn);
     if (!p) {
-      p = new ProxyCtor(fn, {
-        apply(target, self, args) {
-          try {
-            record(name, args);
-          } catch {
-            // Recording must never change what the page's call does.
-          }
-          return apply(target, self, args);
-        },
+      p = proxy(fn, (target, self, args) => {
+        try {
+          record(name, args);
+        } catch {
+          // Recording must never change what the page's call does.
+        }
+        return apply(target, self, args);
       });
       proxyOf.set(fn, p);
-      rawOf.set(p as object, fn);
     }
     return p;
   };
@@ -196,4 +202,25 @@ export function installHook(w: Window & typeof globalThis): void {
     discover();
     reportQueues();
   });
+
+  // Every Proxy prints as what it wraps: String(history.replaceState) is native code again.
+  const hist = getPrototypeOf(w.history) as History;
+  const fnProto = getPrototypeOf(hist.replaceState);
+  fnProto.toString = proxy(fnProto.toString, (fn, self, args) =>
+    apply(fn, rawOf.get(self as object) ?? self, args),
+  );
+
+  // A script that tidies the address (replaceState/pushState) before universal.js has read
+  // `?aff=` loses the referral: the first moves are recorded (the bridge adds whether the
+  // referral cookie existed by then); the page's own calls go through untouched.
+  const loc = w.location;
+  let moves = 0;
+  for (const name of ['replaceState', 'pushState'] as const)
+    hist[name] = proxy(hist[name], (fn, self, args) => {
+      const from = loc.href;
+      const result = apply(fn, self, args);
+      const to = loc.href;
+      if (to !== from && moves++ < 20) emit({ t: 'history', name, from, to, at: now() });
+      return result;
+    }) as History[typeof name];
 }

@@ -9,12 +9,13 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 
 export type Severity = 'error' | 'warning' | 'info';
 
-/** Every rule id of ../shared/spec/rules.md; never renamed or reused. */
+/** Every rule id of the catalog (docs/rules.md), in its order; never renamed or reused. */
 export const RULE_IDS = [
   'snippet.missing',
   'snippet.not-in-head',
   'snippet.duplicate',
   'snippet.script-failed',
+  'snippet.delayed',
   'snippet.queue-stuck',
   'program.missing',
   'program.placeholder',
@@ -22,8 +23,10 @@ export const RULE_IDS = [
   'settings.assets-host',
   'po.undefined',
   'po.unknown-command',
+  'referral.param-dropped',
   'cookie.missing-after-referral',
   'cookie.absent',
+  'cookie.lost-across-subdomains',
   'cookie.invalid-for-stripe',
   'link.missing-client-reference-id',
   'link.client-reference-id-mismatch',
@@ -116,6 +119,13 @@ export interface LinkRecord {
   clickedBy?: 'user' | 'test';
   /** The click test used a probe cookie because the visit had no partnero_partner cookie. */
   probe?: string;
+  /**
+   * Unreferred visit: `client_reference_id` after the click test's first click, made with no
+   * cookie at all (null: the helper left the link alone; absent: no such click).
+   */
+  afterClickNoCookie?: string | null;
+  /** href after that click (capped). */
+  hrefAfterClickNoCookie?: string;
   /** The element was not there at DOMContentLoaded (a helper that ran once never bound it). */
   addedLate: boolean;
   /** Inside a shadow root: `document.querySelectorAll` (so the usual helper) cannot see it. */
@@ -159,6 +169,10 @@ export interface CookieInfo {
 export interface PageError {
   kind: 'po-undefined' | 'script-error' | 'csp' | 'rejection';
   message: string;
+  /** csp: the directive of the page's policy that blocked it (`script-src`, `default-src`, …). */
+  directive?: string;
+  /** csp: the directive the browser enforced, which says what was loaded (`script-src-elem`). */
+  effectiveDirective?: string;
   /** The queue name for po-undefined, the script/blocked URL for the others. */
   name?: string;
   url?: string;
@@ -173,11 +187,55 @@ export interface ScriptTag {
   inHead: boolean;
 }
 
+/**
+ * A `<script>` with the Partnero loader that the browser does not run as it stands: a consent
+ * manager or a speed optimizer rewrote its type (see src/detect/held-script.ts).
+ */
+export interface HeldScript {
+  frame: string;
+  /** Who holds it: `cookiebot`, `onetrust`, `wp-rocket`, `rocket-loader`, … or `unknown`. */
+  mechanism: string;
+  /** `name="value"` of its type and of the attribute that names the mechanism (capped). */
+  attrs: string[];
+  /** The universal.js URL it points at (src, data-src, data-rocket-src…), when it has one. */
+  src?: string;
+}
+
 export interface Navigation {
   url: string;
   at: number;
   /** Reached through an HTTP redirect from the merchant's server (not page script or a link). */
   serverRedirect?: boolean;
+}
+
+/** One redirect on the tab's way to a page. */
+export interface Redirect {
+  /** `server`: an HTTP 3xx answer; `client`: the previous page moved on (meta refresh, script). */
+  kind: 'server' | 'client';
+  /** HTTP status of a server redirect. */
+  status?: number;
+  from: string;
+  to: string;
+}
+
+/** How the tab came to a page it did not open directly: the URL it was asked for, and the redirects. */
+export interface PageEntry {
+  /** The URL the tab was asked to open (a partner link, the CLI's first URL with `--aff`). */
+  asked: string;
+  /** From `asked` to the page, in order (capped). */
+  redirects: Redirect[];
+}
+
+/** The top frame's own script moved the address (`history.replaceState`/`pushState`). */
+export interface AddressChange {
+  method: 'replaceState' | 'pushState';
+  from: string;
+  to: string;
+  at: number;
+  /** The Partnero loader had run by then. */
+  loader: boolean;
+  /** A `partnero_partner` cookie existed by then (universal.js had read the referral). */
+  cookie: boolean;
 }
 
 /** Everything observed on the current page of a tab (reset when the top frame navigates). */
@@ -198,6 +256,8 @@ export interface PageState {
   queueByFrame?: Record<string, { pending: number; processed: boolean }>;
   errors: PageError[];
   scripts: ScriptTag[];
+  /** Loader scripts held back by a consent manager or a speed optimizer (absent: none seen). */
+  heldScripts?: HeldScript[];
   requests: NetRequest[];
   links: LinkRecord[];
   cookie: CookieInfo | null;
@@ -208,6 +268,10 @@ export interface PageState {
    * still gets `snippet.missing`. Otherwise that rule needs evidence (links, cookie, …).
    */
   expectPartnero?: boolean;
+  /** Reached through redirects: the URL the tab was asked to open and each hop (absent: none). */
+  entry?: PageEntry;
+  /** Address changes by the top frame's script that changed its path or query (capped). */
+  addressChanges?: AddressChange[];
   /** Events dropped because a per-page cap was reached. */
   dropped: number;
 }
@@ -220,6 +284,23 @@ export interface TabHistory {
   signupKeys: string[];
   /** Queue names (`__partnerObject`) loaders used on earlier pages, to recognise `pa is not defined`. */
   queueNames?: string[];
+  /**
+   * Hosts whose pages in this tab ended with a `partnero_partner` cookie, the latest per host,
+   * oldest first (capped): for `cookie.lost-across-subdomains`.
+   */
+  cookieHosts?: CookieHost[];
+}
+
+/** A host of the tab's journey that had the referral cookie when its page was left. */
+export interface CookieHost {
+  /** Host name of the page (no port). */
+  host: string;
+  /** The page's URL without query or fragment (capped), to name it in a fix. */
+  url: string;
+  /** The decoded cookie value (capped). */
+  value: string;
+  /** The cookie's domain when the cookies API told it (`.shop.example` = set with `domain=`). */
+  domain?: string;
 }
 
 export interface TabState {

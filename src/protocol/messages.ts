@@ -3,12 +3,14 @@
  * Every `type` is named here once; senders and receivers import these shapes.
  */
 
-import type { Finding, Json, LinkRecord, PageError, PageState, TabHistory } from '../model/types';
+import type { Finding, HeldScript, Json, LinkRecord, PageError, PageState, TabHistory } from '../model/types';
 import type { HookEvent } from './page';
 
 /** What one frame's bridge observed (already validated and capped). */
 export type BridgeEvent =
-  | Exclude<HookEvent, { t: 'call' } | { t: 'page-error' }>
+  | Exclude<HookEvent, { t: 'call' } | { t: 'page-error' } | { t: 'history' }>
+  /** `cookie`: a `partnero_partner` cookie existed when the hook reported the move. */
+  | (Extract<HookEvent, { t: 'history' }> & { cookie: boolean })
   | { t: 'call'; name: string; args: Json[]; at: number; queued?: boolean }
   | { t: 'links'; links: LinkRecord[] }
   | {
@@ -18,9 +20,12 @@ export type BridgeEvent =
       hrefAfterClick: string;
       by: 'user' | 'test';
       probe?: string;
+      afterClickNoCookie?: string | null;
+      hrefAfterClickNoCookie?: string;
     }
   | { t: 'cookie'; raw: string | null }
   | { t: 'script'; src: string; inHead: boolean }
+  | ({ t: 'held-script' } & Omit<HeldScript, 'frame'>)
   | ({ t: 'error' } & Omit<PageError, 'frame'>)
   | { t: 'loaded'; at: number };
 

@@ -17,4 +17,6 @@ export type HookEvent =
   /** Where the queue stands: items still waiting, and whether universal.js took over. */
   | { t: 'queue'; name: string; pending: number; processed: boolean; at: number }
   /** `X is not defined` (name = X): isolated worlds get no ErrorEvent for page errors. */
-  | { t: 'page-error'; name: string; message: string; at: number };
+  | { t: 'page-error'; name: string; message: string; at: number }
+  /** A page script moved the address with `history[name]` (hash-only moves included). */
+  | { t: 'history'; name: 'replaceState' | 'pushState'; from: string; to: string; at: number };

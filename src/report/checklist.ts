@@ -66,7 +66,8 @@ const FACTS: Record<ChecklistId, Facts> = {
         ? `${plural(page.queue.pending, 'call')} waiting`
         : null;
     const parts = [`queue ${page.queueName ?? '?'}`, queue].filter((part) => part !== null);
-    return { applies, detail: applies ? parts.join(', ') : 'not found' };
+    const absent = page.heldScripts?.length ? 'held back, not run' : 'not found';
+    return { applies, detail: applies ? parts.join(', ') : absent };
   },
   program: (page) => {
     const ids = programIds(page);

@@ -5,7 +5,8 @@
  */
 import type { Finding, RuleId } from '../model/types';
 import type { RuleContext } from './context';
-import { effectiveId } from './links';
+import { optimizerHolds } from './held';
+import { effectiveId, wasClicked } from './links';
 import { parseUrl, settingsProgramId } from './urls';
 
 interface CauseLink {
@@ -41,6 +42,16 @@ function copiesCookie(effect: Finding, ctx: RuleContext): boolean {
 }
 
 /**
+ * The link is only "not verified yet" (with the loader held, nothing test-clicks it), or an
+ * optimizer holds the helper with the loader, so a test click could not run it.
+ */
+function unverifiedOrHeld(effect: Finding, ctx: RuleContext): boolean {
+  const { selector, frame } = effect.target ?? {};
+  const link = ctx.page.links.find((l) => l.selector === selector && l.frame === frame);
+  return link !== undefined && (!wasClicked(link) || optimizerHolds(ctx.held, frame));
+}
+
+/**
  * The tracking API refused the request (HTTP 4xx) on the endpoint of `resource`: the payload
  * the page built is what the API rejected, so a finding about that payload explains it.
  */
@@ -58,16 +69,29 @@ const REJECTED_TRANSACTION = rejectedPayload('transactions');
 
 /** Direct causes of each consequence, nearest first; roots are resolved through the chain. */
 export const CAUSES: Partial<Record<RuleId, readonly CauseLink[]>> = {
-  'po.undefined': [{ by: 'snippet.missing' }],
+  'po.undefined': [{ by: 'snippet.missing' }, { by: 'snippet.delayed' }],
   'snippet.script-failed': [{ by: 'program.placeholder', when: settingsOfPlaceholder }],
-  'snippet.queue-stuck': [{ by: 'snippet.script-failed' }, { by: 'program.placeholder' }],
+  'snippet.queue-stuck': [
+    { by: 'snippet.script-failed' },
+    { by: 'program.placeholder' },
+    { by: 'snippet.delayed' },
+  ],
   'cookie.missing-after-referral': [
     { by: 'snippet.missing' },
+    { by: 'snippet.delayed' },
     { by: 'snippet.queue-stuck' },
     { by: 'snippet.script-failed' },
     { by: 'program.placeholder' },
+    { by: 'referral.param-dropped' },
   ],
   'link.client-reference-id-invalid': [{ by: 'cookie.invalid-for-stripe', when: copiesCookie }],
+  // With the loader held, links stay unverified; an optimizer holds the helper too.
+  'link.missing-client-reference-id': [{ by: 'snippet.delayed', when: unverifiedOrHeld }],
+  // The visit is referred, but its cookie stayed on another host of the site (all need "no cookie").
+  'cookie.absent': [{ by: 'cookie.lost-across-subdomains' }],
+  'link.client-reference-id-preset': [{ by: 'cookie.lost-across-subdomains' }],
+  'embed.missing-client-reference-id': [{ by: 'cookie.lost-across-subdomains' }],
+  'transaction.no-referral': [{ by: 'cookie.lost-across-subdomains' }],
   'transaction.key-format': PLACEHOLDER_VALUE,
   'transaction.customer-key-format': PLACEHOLDER_VALUE,
   'transaction.amount': PLACEHOLDER_VALUE,

@@ -3,7 +3,7 @@
  * derived once per run so that rules agree (one definition of "Partnero is present", of
  * the referral parameters, of a valid program id…).
  */
-import type { CookieInfo, PageState, TabHistory } from '../model/types';
+import type { CookieInfo, HeldScript, PageState, TabHistory } from '../model/types';
 import {
   type AssetsHostCall,
   assetsHostCalls,
@@ -15,6 +15,8 @@ import {
   type TransactionCall,
   transactionCalls,
 } from './calls';
+import { type DroppedReferral, droppedReferrals } from './dropped';
+import { stillHeld } from './held';
 import { at, keyText } from './json';
 import { isPlaceholderProgramId } from './placeholder';
 import { clip } from './text';
@@ -38,6 +40,8 @@ export interface RuleContext {
   referralParams: string[];
   /** Referral parameters present in the page URL, with their values. */
   referrals: { param: string; value: string }[];
+  /** Referral parameters the visit arrived with but lost before universal.js read them. */
+  dropped: DroppedReferral[];
   transactions: TransactionCall[];
   signups: SignupCall[];
   /** Customer keys signed up on this page or earlier in the tab. */
@@ -45,6 +49,8 @@ export interface RuleContext {
   assetsHostCalls: AssetsHostCall[];
   /** Host name of the page URL, or null when it does not parse. */
   pageHost: string | null;
+  /** Loader scripts a consent manager or optimizer holds and that have not run (snippet.delayed). */
+  held: HeldScript[];
 }
 
 function isPresent(page: PageState): boolean {
@@ -64,6 +70,7 @@ function evidenceOf(page: PageState, present: boolean, referrals: RuleContext['r
   if (page.links.some(({ kind }) => kind === 'payment-link')) reasons.push('Stripe Payment Links');
   if (page.links.some(({ kind }) => kind !== 'payment-link')) reasons.push('Stripe embeds');
   if (page.cookie !== null) reasons.push('a partnero_partner cookie');
+  if (page.heldScripts?.length) reasons.push('a held-back Partnero loader');
   if (referrals[0] !== undefined) reasons.push(`a referral parameter (?${clip(referrals[0].param, 40)}=)`);
   if (page.errors.some(({ kind }) => kind === 'po-undefined')) reasons.push('a "po is not defined" error');
   return reasons;
@@ -95,10 +102,12 @@ export function derive(input: { page: PageState; history: TabHistory }): RuleCon
     ],
     referralParams: params,
     referrals,
+    dropped: droppedReferrals(page, params, present),
     transactions: transactionCalls(page.calls),
     signups,
     signupKeys: new Set([...history.signupKeys, ...pageSignupKeys.filter((key) => key !== null)]),
     assetsHostCalls: assetsHostCalls(page.calls),
     pageHost: parseUrl(page.url)?.hostname ?? null,
+    held: stillHeld(page),
   };
 }

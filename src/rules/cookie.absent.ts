@@ -5,8 +5,10 @@
  */
 import { defineRule } from './rule';
 
-export default defineRule('cookie.absent', ({ cookie, referrals }) => {
+export default defineRule('cookie.absent', ({ cookie, referrals, dropped }) => {
   if (cookie !== null || referrals.some(({ value }) => value !== '')) return [];
+  // Referred, but the parameter was lost on the way in: referral.param-dropped says so.
+  if (dropped.length > 0) return [];
   return [
     {
       severity: 'info',

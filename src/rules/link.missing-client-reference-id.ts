@@ -1,18 +1,38 @@
 /**
  * `link.missing-client-reference-id`: a Payment Link that would open checkout without the
  * partner key. It is an error only once proven: a cookie was there to copy and a click ran
- * the page's handlers without adding it. Links that get the id on click are fine.
+ * the page's handlers without adding it. Links that get the id on click are fine. The id
+ * counts only as Stripe parses the URL: one buried after a second `?` is missing.
  */
+import { queryBurying } from '../detect/stripe';
 import type { LinkRecord } from '../model/types';
 import { describeLink, effectiveId, linkTarget, wasClicked } from './links';
 import { defineRule } from './rule';
+import { frameSite, isCrossSiteFrame } from './site';
+import { clip, quote } from './text';
+
+/** The query a helper buried the id behind (`?locale=de`), after the click or as found. */
+function buriedBehind(link: LinkRecord): string | null {
+  return queryBurying(link.hrefAfterClick ?? '') ?? queryBurying(link.href ?? '');
+}
 
 function why(link: LinkRecord): string {
   if (!wasClicked(link)) return "not verified yet: no click has run the page's handlers";
-  return `${link.clickedBy === 'user' ? 'a click' : 'a test click'} showed the page does not add it`;
+  const click = link.clickedBy === 'user' ? 'a click' : 'a test click';
+  if (buriedBehind(link) !== null)
+    return `${click} showed the page appends it after a second "?", inside another parameter`;
+  return `${click} showed the page does not add it`;
 }
 
-function fixFor(link: LinkRecord): string {
+const SEARCH_PARAMS_SET =
+  "const url = new URL(link.href); url.searchParams.set('client_reference_id', decodeURIComponent(cookieValue)); link.href = url.href;";
+
+function fixFor(link: LinkRecord, pageUrl: string): string {
+  const query = buriedBehind(link);
+  if (query !== null)
+    return `The helper appends "?client_reference_id=" to a link that already has a query (${quote(query, 60)}): a URL has one "?", so Stripe reads the id as part of that parameter's value and gets none. Set it as a parameter instead: ${SEARCH_PARAMS_SET}`;
+  if (isCrossSiteFrame(link.frame, pageUrl))
+    return `This link is in a frame from another site (${clip(frameSite(link.frame), 60)}), which cannot read this page's partnero_partner cookie, so a helper inside the frame finds no key: hand the key in (append the decoded cookie as a URL parameter to the iframe's src, or postMessage it from this page) and have the frame's helper set client_reference_id from it, or move the Payment Links into this page.`;
   if (link.inShadowRoot)
     return "This link is inside a shadow root, where the helper's document.querySelectorAll cannot see it: listen for clicks on document and find the link with event.composedPath(), or run the helper inside the component.";
   if (link.frame !== 'top') return "Add Partnero's Payment Links helper inside the frame's page too.";
@@ -27,7 +47,7 @@ export default defineRule('link.missing-client-reference-id', ({ page, cookie })
     .map((link) => ({
       severity: cookie !== null && wasClicked(link) ? 'error' : 'warning',
       message: `${describeLink(link)} has no client_reference_id (${why(link)}).`,
-      fix: fixFor(link),
+      fix: fixFor(link, page.url),
       target: linkTarget(link),
     })),
 );

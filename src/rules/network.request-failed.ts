@@ -1,13 +1,14 @@
 /**
  * `network.request-failed`: a request to Partnero failed or was refused (e.g. HTTP 422 from
- * the transactions endpoint). A failed loader script is reported here too, and filed under
- * `snippet.script-failed` by causes.ts.
+ * the transactions endpoint), or the page's Content-Security-Policy stopped it. A failed
+ * loader script request is reported here too, and filed under `snippet.script-failed` by
+ * causes.ts.
  */
-import type { NetRequest } from '../model/types';
-import { failureOf } from './failure';
+import type { NetRequest, PageError } from '../model/types';
+import { cspBlockKind, cspFailure, cspFix, failureOf } from './failure';
 import { type Draft, defineRule } from './rule';
 import { clip, quote } from './text';
-import { isPartneroHost } from './urls';
+import { isPartneroHost, scriptKind } from './urls';
 
 /** The `message` of a JSON error body, which Partnero's API fills with the reason. */
 function bodyMessage(body: string | undefined): string | null {
@@ -46,5 +47,31 @@ export default defineRule('network.request-failed', ({ page }) => {
       target: { href: request.url },
     });
   }
-  return findings;
+  return [...findings, ...cspBlocked(page.errors)];
 });
+
+/**
+ * Partnero requests the page's CSP stopped before they left (`connect-src`, `img-src`…):
+ * seen only as a `securitypolicyviolation`, never as a request. Blocked loader scripts
+ * (universal.js, settings.js) are `snippet.script-failed`'s.
+ */
+function cspBlocked(errors: readonly PageError[]): Draft[] {
+  const seen = new Set<string>();
+  return errors.flatMap((error) => {
+    const url = error.url ?? '';
+    const key = `${url} ${error.directive}`;
+    const kind = cspBlockKind(error);
+    // A blocked loader script is snippet.script-failed's; any other Partnero URL is ours.
+    const ours = kind === 'request' || (kind === 'script' && scriptKind(url) === null);
+    if (!ours || !isPartneroHost(url) || seen.has(key)) return [];
+    seen.add(key);
+    return [
+      {
+        severity: 'error',
+        message: `A request to ${clip(url)} was ${cspFailure(error.directive).text} before it left the page: Partnero never received it.`,
+        fix: cspFix(url, error.directive),
+        target: { href: url },
+      },
+    ];
+  });
+}

@@ -3,6 +3,7 @@
 import checkoutNavigationNotAttributed from './checkout.navigation-not-attributed';
 import cookieAbsent from './cookie.absent';
 import cookieInvalidForStripe from './cookie.invalid-for-stripe';
+import cookieLostAcrossSubdomains from './cookie.lost-across-subdomains';
 import cookieMissingAfterReferral from './cookie.missing-after-referral';
 import customerSignupSchema from './customer.signup-schema';
 import embedMissingClientReferenceId from './embed.missing-client-reference-id';
@@ -17,8 +18,10 @@ import poUnknownCommand from './po.unknown-command';
 import programMissing from './program.missing';
 import programMultiple from './program.multiple';
 import programPlaceholder from './program.placeholder';
+import referralParamDropped from './referral.param-dropped';
 import type { Rule } from './rule';
 import settingsAssetsHost from './settings.assets-host';
+import snippetDelayed from './snippet.delayed';
 import snippetDuplicate from './snippet.duplicate';
 import snippetMissing from './snippet.missing';
 import snippetNotInHead from './snippet.not-in-head';
@@ -42,6 +45,7 @@ export const RULES: Rule[] = [
   snippetNotInHead,
   snippetDuplicate,
   snippetScriptFailed,
+  snippetDelayed,
   snippetQueueStuck,
   programMissing,
   programPlaceholder,
@@ -49,8 +53,10 @@ export const RULES: Rule[] = [
   settingsAssetsHost,
   poUndefined,
   poUnknownCommand,
+  referralParamDropped,
   cookieMissingAfterReferral,
   cookieAbsent,
+  cookieLostAcrossSubdomains,
   cookieInvalidForStripe,
   linkMissingClientReferenceId,
   linkClientReferenceIdMismatch,

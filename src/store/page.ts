@@ -1,5 +1,5 @@
 /** Creating and resetting a tab's page state. */
-import type { Json, PageState, TabHistory, TabState } from '../model/types';
+import type { CookieHost, Json, PageState, TabHistory, TabState } from '../model/types';
 
 /** Caps per page: a page that calls `po` in a loop must not grow the worker without bound. */
 export const PAGE_CAPS = { calls: 2000, errors: 200, requests: 500, links: 1000, navigations: 100 } as const;
@@ -30,7 +30,8 @@ export function newTab(url = '', startedAt = Date.now()): TabState {
 
 /**
  * The top frame moved to a new document: what must outlive the page (transaction and signup
- * keys, for `transaction.duplicate` / `transaction.create-customer`) goes to the history.
+ * keys, for `transaction.duplicate` / `transaction.create-customer`; the host when it had the
+ * referral cookie, for `cookie.lost-across-subdomains`) goes to the history.
  */
 export function resetPage(tab: TabState, url: string, startedAt: number): void {
   const history: TabHistory = {
@@ -41,6 +42,7 @@ export function resetPage(tab: TabState, url: string, startedAt: number): void {
     queueNames: [
       ...new Set([...(tab.history.queueNames ?? []), ...(tab.page.queueName ? [tab.page.queueName] : [])]),
     ],
+    cookieHosts: withCookieHost(tab.history.cookieHosts ?? [], tab.page),
   };
   // Requests that started after the new page began belong to it (they may arrive first).
   // Same objects, shifted in place: the network watcher completes them by identity.
@@ -72,6 +74,25 @@ export function unfileRestoredPage(tab: TabState): void {
     transactionKeys: without(tab.history.transactionKeys, keysOf(tab.page, 'transactions', 'create')),
     signupKeys: without(tab.history.signupKeys, keysOf(tab.page, 'customers', 'signup')),
   };
+}
+
+/** How many hosts `TabHistory.cookieHosts` remembers (the most recent). */
+export const COOKIE_HOSTS_KEPT = 20;
+
+/**
+ * The hosts that had the referral cookie, plus the page being left when it ends with one
+ * (replacing that host's earlier entry, so the latest value and domain count), capped.
+ */
+export function withCookieHost(hosts: readonly CookieHost[], page: PageState): CookieHost[] {
+  const url = page.cookie ? URL.parse(page.url) : null;
+  if (!page.cookie || !url || !/^https?:$/.test(url.protocol) || url.hostname === '') return [...hosts];
+  const entry: CookieHost = {
+    host: url.hostname,
+    url: `${url.origin}${url.pathname}`.slice(0, 300),
+    value: page.cookie.value.slice(0, 200),
+    ...(page.cookie.domain !== undefined && { domain: page.cookie.domain }),
+  };
+  return [...hosts.filter((h) => h.host !== entry.host), entry].slice(-COOKIE_HOSTS_KEPT);
 }
 
 function keysOf(page: PageState, command: string, action: string): string[] {

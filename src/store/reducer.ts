@@ -3,8 +3,9 @@
  * so the whole background logic runs in unit tests.
  */
 import { decodeCookieValue } from '../detect/cookie';
-import type { PageState, TabState } from '../model/types';
+import type { HeldScript, PageState, TabState } from '../model/types';
 import type { BridgeEvent } from '../protocol/messages';
+import { addAddressChange } from './address';
 import { PAGE_CAPS } from './page';
 
 export interface FrameInfo {
@@ -41,6 +42,46 @@ function push<T>(page: PageState, list: T[], item: T, cap: number): boolean {
   return true;
 }
 
+type HeldEvent = Extract<BridgeEvent, { t: 'held-script' }>;
+
+/** A held loader script, once per frame and kind (a page restored from the cache sends it again). */
+function addHeldScript(page: PageState, frame: string, e: HeldEvent): boolean {
+  const list = page.heldScripts ?? [];
+  const same = (h: HeldScript) =>
+    h.frame === frame && h.mechanism === e.mechanism && h.src === e.src && h.attrs.join() === e.attrs.join();
+  if (list.some(same)) return false;
+  page.heldScripts = list;
+  const { t: _t, ...held } = e;
+  return push(page, list, { ...held, frame }, 20);
+}
+
+/** Each frame's latest queue report counts; the page is stuck if any frame's queue is. */
+function applyQueue(page: PageState, frame: string, e: Extract<BridgeEvent, { t: 'queue' }>): boolean {
+  const byFrame = page.queueByFrame ?? {};
+  byFrame[frame] = { pending: e.pending, processed: e.processed };
+  page.queueByFrame = byFrame;
+  const reports = Object.values(byFrame);
+  page.queue = reports.find((q) => q.pending > 0 && !q.processed) ?? byFrame.top ?? reports[0] ?? null;
+  return true;
+}
+
+/** What a click (the click test's or the visitor's) left on a known link. */
+function applyClick(page: PageState, frame: string, e: Extract<BridgeEvent, { t: 'link-click' }>): boolean {
+  const link = page.links.find((l) => l.id === e.id && l.frame === frame);
+  if (!link) return false;
+  link.afterClick = e.afterClick;
+  link.hrefAfterClick = e.hrefAfterClick;
+  link.clickedBy = e.by;
+  if (e.probe) link.probe = e.probe;
+  else delete link.probe;
+  // What a click without any cookie showed stays true of the page's helper.
+  if (e.afterClickNoCookie !== undefined) {
+    link.afterClickNoCookie = e.afterClickNoCookie;
+    link.hrefAfterClickNoCookie = e.hrefAfterClickNoCookie;
+  }
+  return true;
+}
+
 function apply(page: PageState, from: FrameInfo, e: BridgeEvent, rel: (at: number) => number): boolean {
   const frame = from.frame;
   switch (e.t) {
@@ -55,15 +96,8 @@ function apply(page: PageState, from: FrameInfo, e: BridgeEvent, rel: (at: numbe
         { args: e.args, at: rel(e.at), frame, ...(e.queued && { queued: true }) },
         PAGE_CAPS.calls,
       );
-    case 'queue': {
-      // Each frame's latest report counts; the page is stuck if any frame's queue is.
-      const byFrame = page.queueByFrame ?? {};
-      byFrame[frame] = { pending: e.pending, processed: e.processed };
-      page.queueByFrame = byFrame;
-      const reports = Object.values(byFrame);
-      page.queue = reports.find((q) => q.pending > 0 && !q.processed) ?? byFrame.top ?? reports[0] ?? null;
-      return true;
-    }
+    case 'queue':
+      return applyQueue(page, frame, e);
     case 'links':
       for (const link of e.links) {
         const i = page.links.findIndex((l) => l.id === link.id && l.frame === link.frame);
@@ -71,16 +105,8 @@ function apply(page: PageState, from: FrameInfo, e: BridgeEvent, rel: (at: numbe
         else push(page, page.links, link, PAGE_CAPS.links);
       }
       return true;
-    case 'link-click': {
-      const link = page.links.find((l) => l.id === e.id && l.frame === frame);
-      if (!link) return false;
-      link.afterClick = e.afterClick;
-      link.hrefAfterClick = e.hrefAfterClick;
-      link.clickedBy = e.by;
-      if (e.probe) link.probe = e.probe;
-      else delete link.probe;
-      return true;
-    }
+    case 'link-click':
+      return applyClick(page, frame, e);
     case 'cookie':
       if (frame !== 'top') return false;
       page.cookie = e.raw === null ? null : { ...page.cookie, raw: e.raw, value: decodeCookieValue(e.raw) };
@@ -88,6 +114,8 @@ function apply(page: PageState, from: FrameInfo, e: BridgeEvent, rel: (at: numbe
     case 'script':
       if (page.scripts.some((s) => s.src === e.src && s.frame === frame)) return false;
       return push(page, page.scripts, { src: e.src, frame, inHead: e.inHead }, 50);
+    case 'held-script':
+      return addHeldScript(page, frame, e);
     case 'error': {
       const { t: _t, ...err } = e;
       return push(page, page.errors, { ...err, at: rel(e.at), frame }, PAGE_CAPS.errors);
@@ -96,5 +124,7 @@ function apply(page: PageState, from: FrameInfo, e: BridgeEvent, rel: (at: numbe
       if (frame !== 'top') return false;
       page.loadedAt = rel(e.at);
       return true;
+    case 'history':
+      return frame === 'top' && addAddressChange(page, e, rel(e.at));
   }
 }

@@ -105,6 +105,65 @@ describe.each(browsersUnderTest())('%s', (kind) => {
     expect(results.map((r) => r.report.cookie?.partnero_partner)).toEqual(['PARTNER_7', 'PARTNER_7']);
   });
 
+  it('copied helpers and a CSP: the click without a cookie is recorded, and each finding says why', async () => {
+    const check = async (path: string, clickTest = true) => {
+      const [result] = await checker.checkJourney({
+        urls: [`${server.origin}/${path}`],
+        aff: undefined,
+        param: 'aff',
+        waitMs: 1500,
+        clickTest,
+        timeoutMs: 20_000,
+      });
+      if (!result) throw new Error(`no result for ${path}`);
+      return result.snapshot;
+    };
+    const texts = (snap: Awaited<ReturnType<typeof check>>, rule: string) =>
+      snap.findings.filter((f) => f.rule === rule).map((f) => `${f.message} | ${f.fix}`);
+
+    const undef = await check('helper-undefined.html');
+    expect(undef.page.links.map((l) => [l.selector, l.afterClickNoCookie, l.afterClick])).toEqual([
+      ['#buy-starter', 'undefined', 'partnero-inspector-probe'],
+      ['#buy-pro', 'undefined', 'partnero-inspector-probe'],
+    ]);
+    expect(texts(undef, 'link.client-reference-id-invalid')).toEqual([
+      expect.stringContaining('without a partner, on every organic checkout'),
+      expect.stringContaining('without a partner, on every organic checkout'),
+    ]);
+
+    const buried = await check('helper-second-question-mark.html?aff=TEST');
+    expect(buried.page.links.map((l) => l.hrefAfterClick)).toEqual([
+      'https://buy.stripe.com/14k5lA0Qm3bY8aY000?locale=de?client_reference_id=TEST',
+      'https://buy.stripe.com/28o5lA0Qm3bY8aY001?locale=de&prefilled_promo_code=WILLKOMMEN?client_reference_id=TEST',
+      'https://buy.stripe.com/test_4gw5lB1Rn4cZ9bZ002?client_reference_id=TEST',
+    ]);
+    expect(texts(buried, 'link.missing-client-reference-id')).toEqual([
+      expect.stringContaining('already has a query ("?locale=de")'),
+      expect.stringContaining('already has a query ("?locale=de&prefilled_promo_code=WILLKOMMEN")'),
+    ]);
+
+    const framed = await check('iframe-other-site.html?aff=TEST');
+    expect(texts(framed, 'link.missing-client-reference-id')).toEqual([
+      expect.stringContaining('This link is in a frame from another site (localhost)'),
+      expect.stringContaining('append the decoded cookie as a URL parameter to the iframe'),
+    ]);
+
+    const noScript = await check('csp/app-host-only/csp-confirmation.html?aff=TEST', false);
+    expect(texts(noScript, 'snippet.script-failed')).toEqual([
+      expect.stringMatching(
+        /^The program's settings\.js failed to load: blocked by the page's Content-Security-Policy \(script-src\) \(https:\/\/assets\.partnero\.com\/program\/QK3M2L9A\/settings\/settings\.js\)\. \| Add https:\/\/assets\.partnero\.com to script-src/,
+      ),
+    ]);
+    const noConnect = await check('csp/no-connect-src/csp-confirmation.html?aff=TEST', false);
+    expect(texts(noConnect, 'network.request-failed')).toEqual([
+      expect.stringContaining(
+        "A request to https://app.partnero.com/pub/v1/transactions was blocked by the page's Content-Security-Policy (connect-src) before it left the page",
+      ),
+    ]);
+    // Blocked before it existed: neither webRequest nor the driver saw the tracking call.
+    expect(noConnect.page.requests.map((r) => new URL(r.url).pathname)).not.toContain('/pub/v1/transactions');
+  });
+
   it('back to a page from the back/forward cache: the same calls and findings, no duplicate of itself', async () => {
     const page = await checker.launched.browser.newPage();
     try {

@@ -12,7 +12,50 @@ const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures');
 export const CHECKOUT_SESSION_URL =
   'https://checkout.stripe.com/c/pay/cs_test_a1B2c3D4e5F6g7H8i9J0#fidkdWxOYHwnPyd1blpxYHZxWjA0';
 
-export const fixtureRoutes: Route = (path): ReturnType<Route> => {
+/** Policies a merchant's site may send, by the name used in `/csp/<policy>/<file>`. */
+export const CSP_POLICIES: Record<string, string> = {
+  // Partnero's guide names app.partnero.com; the settings script comes from assets.partnero.com
+  // and the tracking calls need connect-src.
+  'app-host-only': "script-src 'self' 'unsafe-inline' https://app.partnero.com; connect-src 'self'",
+  'no-connect-src': "script-src 'self' 'unsafe-inline' https://*.partnero.com; connect-src 'self'",
+  'partnero-allowed':
+    "script-src 'self' 'unsafe-inline' https://*.partnero.com; connect-src 'self' https://*.partnero.com",
+};
+
+/** A page that only sends the visitor on, as a `<meta http-equiv="refresh">` (no loader). */
+const REFRESH_PAGE = (to: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><meta http-equiv="refresh" content="0; url=${to}"><title>Redirecting…</title></head><body><p>Redirecting to <a href="${to}">the English site</a>…</p></body></html>`;
+
+/**
+ * Locale middleware as merchants' sites run it: `/locale-redirect/?aff=…` answers 301 to
+ * `/locale-redirect/en/` and drops the query; `/locale-keep/` keeps it; `/locale-refresh/`
+ * sends the visitor on with a meta refresh that drops it. All land on locale-en.html.
+ */
+function localeRoute(path: string, search: string): ReturnType<Route> {
+  const locale = /^\/(locale-redirect|locale-keep|locale-refresh)\/(en\/)?$/.exec(path);
+  if (!locale?.[1]) return null;
+  if (locale[2])
+    return {
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: readFileSync(resolve(FIXTURES, 'locale-en.html'), 'utf8'),
+    };
+  if (locale[1] === 'locale-refresh')
+    return {
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: REFRESH_PAGE('/locale-refresh/en/'),
+    };
+  const query = locale[1] === 'locale-keep' ? search : '';
+  return {
+    status: 301,
+    contentType: 'text/plain',
+    body: '',
+    headers: { location: `/${locale[1]}/en/${query}` },
+  };
+}
+
+export const fixtureRoutes: Route = (path, _method, search): ReturnType<Route> => {
   // The merchant's server creates a Checkout Session (with client_reference_id from the
   // cookie it received) and answers 303 to Stripe's URL for it.
   if (path === '/create-checkout-session')
@@ -27,5 +70,16 @@ export const fixtureRoutes: Route = (path): ReturnType<Route> => {
       body: readFileSync(resolve(FIXTURES, cacheable[1]), 'utf8'),
       headers: { 'cache-control': 'no-cache' },
     };
-  return null;
+  // A fixture page behind a Content-Security-Policy header (`/csp/<policy>/<file>`): the
+  // browser blocks what the policy does not allow before any request exists.
+  const csp = /^\/csp\/([\w-]+)\/([\w-]+\.html)$/.exec(path);
+  const policy = csp?.[1] === undefined ? undefined : CSP_POLICIES[csp[1]];
+  if (csp?.[2] && policy)
+    return {
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: readFileSync(resolve(FIXTURES, csp[2]), 'utf8'),
+      headers: { 'content-security-policy': policy },
+    };
+  return localeRoute(path, search);
 };

@@ -242,6 +242,98 @@ describe('clickWithoutLeaving: the probe cookie', () => {
   });
 });
 
+describe('clickWithoutLeaving: unreferred visits click twice, first with no cookie at all', () => {
+  // As in the probe tests: happy-dom keeps a `max-age=0` cookie until the clock moves.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const click = (link: HTMLAnchorElement, doc: Document) => {
+    const out = clickWithoutLeaving(link, doc);
+    vi.setSystemTime(Date.now() + 1000);
+    return out;
+  };
+
+  /** A copied helper without the guide's `if (cookieValue)`: decodeURIComponent(undefined). */
+  const careless = (link: HTMLAnchorElement, win: Window) =>
+    link.addEventListener('click', () => {
+      const cookieValue = (win.document.cookie.match(/(^| )partnero_partner=([^;]+)/) || [])[2];
+      const url = new URL(link.href);
+      url.searchParams.set('client_reference_id', decodeURIComponent(cookieValue as string));
+      link.href = url.href;
+    });
+
+  it.each<{ name: string; setup: Setup; noCookie: string | null; afterClick: string | null }>([
+    {
+      name: "the guide's helper leaves the link alone, then copies the probe",
+      setup: {},
+      noCookie: null,
+      afterClick: PROBE_VALUE,
+    },
+    {
+      name: 'a helper without the cookie check writes "undefined"',
+      setup: { helper: false, bind: careless },
+      noCookie: 'undefined',
+      afterClick: PROBE_VALUE,
+    },
+    {
+      name: 'a helper that writes an empty value',
+      setup: {
+        helper: false,
+        bind: (link) => link.addEventListener('click', () => (link.href = `${LIVE}?client_reference_id=`)),
+      },
+      noCookie: '',
+      afterClick: '',
+    },
+    { name: 'no helper: nothing either time', setup: { helper: false }, noCookie: null, afterClick: null },
+  ])('$name', ({ setup: s, noCookie, afterClick }) => {
+    const { doc, link } = setup(s);
+    const out = click(link, doc);
+    expect(out).toEqual({
+      afterClickNoCookie: noCookie,
+      hrefAfterClickNoCookie: noCookie === null ? LIVE : `${LIVE}?client_reference_id=${noCookie}`,
+      afterClick,
+      hrefAfterClick: afterClick === null ? LIVE : `${LIVE}?client_reference_id=${afterClick}`,
+      probe: PROBE_VALUE,
+    });
+    expect(link.getAttribute('href')).toBe(LIVE);
+    expect(readCookie(doc.cookie)).toBeNull();
+  });
+
+  it('the first click sees no cookie, the second the probe; the href is restored before each', () => {
+    const seen: [string | null, string | null][] = [];
+    const { doc, link } = setup({
+      helper: false,
+      bind: (a, win) =>
+        a.addEventListener('click', () => {
+          seen.push([readCookie(win.document.cookie), a.getAttribute('href')]);
+          a.href = `${LIVE}?client_reference_id=x`;
+        }),
+    });
+    click(link, doc);
+    expect(seen).toEqual([
+      [null, LIVE],
+      [PROBE_VALUE, LIVE],
+    ]);
+  });
+
+  it('a referred visit gets one click, with the cookie, and no first-phase record', () => {
+    let clicks = 0;
+    const { doc, link } = setup({
+      cookie: 'partner_42',
+      bind: (a) => a.addEventListener('click', () => clicks++),
+    });
+    const out = click(link, doc);
+    expect(clicks).toBe(1);
+    expect(out).toEqual({
+      afterClick: 'partner_42',
+      hrefAfterClick: `${LIVE}?client_reference_id=partner_42`,
+    });
+  });
+});
+
 describe('clickWithoutLeaving: the page never leaves', () => {
   it('control: an ordinary click on the link in this test page would navigate', () => {
     const { link, win, open } = setup();

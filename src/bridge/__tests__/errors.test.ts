@@ -46,11 +46,14 @@ function cspViolation(
   target: EventTarget,
   blockedURI: string,
   violatedDirective = 'script-src-elem',
+  more: { effectiveDirective?: string; originalPolicy?: string } = {},
 ) {
   const ev = new hw.Event('securitypolicyviolation', { bubbles: true, composed: true }) as unknown as Event;
   Object.defineProperties(ev, {
     blockedURI: { value: blockedURI },
     violatedDirective: { value: violatedDirective },
+    ...(more.effectiveDirective !== undefined && { effectiveDirective: { value: more.effectiveDirective } }),
+    ...(more.originalPolicy !== undefined && { originalPolicy: { value: more.originalPolicy } }),
   });
   target.dispatchEvent(ev);
 }
@@ -189,6 +192,8 @@ describe('watchErrors: Content-Security-Policy blocks', () => {
         kind: 'csp',
         url: UNIVERSAL,
         message: 'blocked by Content-Security-Policy (script-src-elem)',
+        directive: 'script-src-elem',
+        effectiveDirective: 'script-src-elem',
         at: expect.any(Number),
       },
     },
@@ -201,6 +206,8 @@ describe('watchErrors: Content-Security-Policy blocks', () => {
         kind: 'csp',
         url: 'https://app.partnero.com/pub/v1/transactions',
         message: 'blocked by Content-Security-Policy (connect-src)',
+        directive: 'connect-src',
+        effectiveDirective: 'connect-src',
         at: expect.any(Number),
       },
     },
@@ -222,6 +229,27 @@ describe('watchErrors: Content-Security-Policy blocks', () => {
     const script = doc.head.appendChild(doc.createElement('script'));
     cspViolation(hw, script, blockedURI, directive);
     expect(events).toEqual(expected ? [expected] : []);
+  });
+
+  it.each<{ name: string; effective: string; policy: string; directive: string }>([
+    {
+      name: "the guide's host only: settings.js blocked under script-src",
+      effective: 'script-src-elem',
+      policy: "script-src 'self' 'unsafe-inline' https://app.partnero.com; connect-src 'self'",
+      directive: 'script-src',
+    },
+    {
+      name: 'a tracking call under default-src',
+      effective: 'connect-src',
+      policy: "default-src 'self'",
+      directive: 'default-src',
+    },
+  ])('names the directive as the policy does: $name', ({ effective, policy, directive }) => {
+    const { hw, doc, events } = setup();
+    cspViolation(hw, doc, SETTINGS, effective, { effectiveDirective: effective, originalPolicy: policy });
+    expect(events).toEqual([
+      expect.objectContaining({ kind: 'csp', url: SETTINGS, directive, effectiveDirective: effective }),
+    ]);
   });
 
   it('a violation reported on the document itself is caught', () => {

@@ -25,6 +25,11 @@ export function LinkDetails({ link, pageN, ctx }: { link: LinkRecord; pageN: num
           ['After click', afterClickText(link), true],
           ['href after click', link.hrefAfterClick, true],
           ['Probe cookie', link.probe, true],
+          [
+            'Click without cookie',
+            link.afterClickNoCookie === undefined ? undefined : (link.afterClickNoCookie ?? 'none'),
+            true,
+          ],
           ['Added after parsing', link.addedLate ? 'yes' : undefined],
           ['In a shadow root', link.inShadowRoot ? 'yes' : undefined],
           ['Status', <span class={`tone-${status.tone}`}>{status.text}</span>],

@@ -1,6 +1,12 @@
 /** Stripe facts: which URLs are Payment Links / checkout, and what Stripe accepts as client_reference_id. */
 import { describe, expect, it } from 'vitest';
-import { clientReferenceIdOf, isPaymentLink, isStripeCheckout, STRIPE_REFERENCE_ID } from '../stripe';
+import {
+  clientReferenceIdOf,
+  isPaymentLink,
+  isStripeCheckout,
+  queryBurying,
+  STRIPE_REFERENCE_ID,
+} from '../stripe';
 
 describe('isPaymentLink', () => {
   it.each<{ href: string; expected: boolean }>([
@@ -64,11 +70,51 @@ describe('clientReferenceIdOf', () => {
       expected: null,
     },
     { name: 'other spelling', href: 'https://buy.stripe.com/x?clientReferenceId=P1', expected: null },
+    {
+      name: 'after a second "?": part of the previous value, as Stripe reads it',
+      href: 'https://buy.stripe.com/x?locale=de?client_reference_id=P1',
+      expected: null,
+    },
     { name: 'relative URL cannot be parsed', href: '/x?client_reference_id=P1', expected: null },
     { name: 'not a URL', href: 'not a url', expected: null },
     { name: 'empty', href: '', expected: null },
   ])('$name', ({ href, expected }) => {
     expect(clientReferenceIdOf(href)).toBe(expected);
+  });
+});
+
+describe('queryBurying', () => {
+  it.each<{ name: string; href: string; expected: string | null }>([
+    {
+      name: 'appended after ?locale=de',
+      href: 'https://buy.stripe.com/x?locale=de?client_reference_id=P1',
+      expected: '?locale=de',
+    },
+    {
+      name: 'after several parameters',
+      href: 'https://buy.stripe.com/x?a=1&prefilled_email=a%40b.co?client_reference_id=P1',
+      expected: '?a=1&prefilled_email=a%40b.co',
+    },
+    {
+      name: 'set as a parameter',
+      href: 'https://buy.stripe.com/x?locale=de&client_reference_id=P1',
+      expected: null,
+    },
+    { name: 'the only parameter', href: 'https://buy.stripe.com/x?client_reference_id=P1', expected: null },
+    {
+      name: 'a real id as well: not missing',
+      href: 'https://buy.stripe.com/x?client_reference_id=P1&n=a?client_reference_id=P2',
+      expected: null,
+    },
+    {
+      name: 'in the fragment',
+      href: 'https://buy.stripe.com/x?locale=de#?client_reference_id=P1',
+      expected: null,
+    },
+    { name: 'no query', href: 'https://buy.stripe.com/x', expected: null },
+    { name: 'not a URL', href: 'x?a?client_reference_id=P1', expected: null },
+  ])('$name', ({ href, expected }) => {
+    expect(queryBurying(href)).toBe(expected);
   });
 });
 

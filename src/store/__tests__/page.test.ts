@@ -3,13 +3,19 @@
  * document (transaction and signup keys, queue names, requests that belong to the new page).
  */
 import { describe, expect, it } from 'vitest';
-import type { Json, NetRequest, PoCall, TabState } from '../../model/types';
-import { dataKey, newPage, newTab, resetPage, unfileRestoredPage } from '../page';
+import type { CookieHost, CookieInfo, Json, NetRequest, PoCall, TabState } from '../../model/types';
+import { COOKIE_HOSTS_KEPT, dataKey, newPage, newTab, resetPage, unfileRestoredPage } from '../page';
 
 const OLD_START = 1_700_000_000_000;
 const NEW_START = OLD_START + 10_000;
 const OLD_URL = 'https://shop.example.com/checkout';
 const NEW_URL = 'https://shop.example.com/thanks';
+
+const EARLIER: CookieHost = {
+  host: 'www.shop.example.com',
+  url: 'https://www.shop.example.com/',
+  value: 'P',
+};
 
 const call = (...args: Json[]): PoCall => ({ args, at: 5, frame: 'top' });
 const txn = (key: Json) =>
@@ -185,6 +191,68 @@ describe('resetPage', () => {
     });
     resetPage(tab, NEW_URL, NEW_START);
     expect(tab.history.queueNames).toEqual(expected);
+  });
+
+  it.each<{ name: string; url: string; cookie: CookieInfo | null; expected: CookieHost[] }>([
+    { name: 'no cookie: nothing added', url: OLD_URL, cookie: null, expected: [EARLIER] },
+    {
+      name: 'a cookie: its host, URL without query, value and known domain',
+      url: 'https://app.shop.example.com/billing?plan=pro#top',
+      cookie: { raw: 'P%201', value: 'P 1', domain: 'app.shop.example.com', path: '/' },
+      expected: [
+        EARLIER,
+        {
+          host: 'app.shop.example.com',
+          url: 'https://app.shop.example.com/billing',
+          value: 'P 1',
+          domain: 'app.shop.example.com',
+        },
+      ],
+    },
+    {
+      name: 'the same host again: its entry replaced and moved last',
+      url: 'https://www.shop.example.com:8443/pricing',
+      cookie: { raw: 'P2', value: 'P2' },
+      expected: [
+        { host: 'www.shop.example.com', url: 'https://www.shop.example.com:8443/pricing', value: 'P2' },
+      ],
+    },
+    { name: 'not a web page', url: 'about:blank', cookie: { raw: 'P', value: 'P' }, expected: [EARLIER] },
+  ])('remembers the hosts that had the referral cookie: $name', ({ url, cookie, expected }) => {
+    const tab = tabWith((t) => {
+      t.history.cookieHosts = [EARLIER];
+      t.page.url = url;
+      t.page.cookie = cookie;
+    });
+    resetPage(tab, NEW_URL, NEW_START);
+    expect(tab.history.cookieHosts).toEqual(expected);
+  });
+
+  it(`keeps the last ${COOKIE_HOSTS_KEPT} hosts that had the cookie`, () => {
+    const tab = tabWith((t) => {
+      t.history.cookieHosts = Array.from({ length: COOKIE_HOSTS_KEPT }, (_, i) => ({
+        host: `h${i}.example`,
+        url: `https://h${i}.example/`,
+        value: 'P',
+      }));
+      t.page.cookie = { raw: 'P', value: 'P' };
+    });
+    resetPage(tab, NEW_URL, NEW_START);
+    const hosts = tab.history.cookieHosts?.map((h) => h.host) ?? [];
+    expect([hosts.length, hosts[0], hosts.at(-1)]).toEqual([
+      COOKIE_HOSTS_KEPT,
+      'h1.example',
+      'shop.example.com',
+    ]);
+  });
+
+  it('a history from before cookie hosts existed starts the list', () => {
+    const tab = tabWith((t) => {
+      t.page.cookie = { raw: 'P', value: 'P' };
+    });
+    delete tab.history.cookieHosts;
+    resetPage(tab, NEW_URL, NEW_START);
+    expect(tab.history.cookieHosts).toEqual([{ host: 'shop.example.com', url: OLD_URL, value: 'P' }]);
   });
 
   it.each<{ name: string; at: number; carried: number | null }>([

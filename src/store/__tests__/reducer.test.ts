@@ -404,6 +404,37 @@ describe('applyEvents: links and clicks', () => {
       expected: [link({ afterClick: 'P1', hrefAfterClick: 'h2', clickedBy: 'user' })],
     },
     {
+      name: 'the two-phase test click records the click without a cookie, and a later click keeps it',
+      batches: [
+        [TOP, [{ t: 'links', links: [link()] }]],
+        [
+          TOP,
+          [
+            {
+              t: 'link-click',
+              id: 't1',
+              afterClickNoCookie: 'undefined',
+              hrefAfterClickNoCookie: 'https://buy.stripe.com/aEU5lm?client_reference_id=undefined',
+              afterClick: 'partnero-inspector-probe',
+              hrefAfterClick: 'h1',
+              by: 'test',
+              probe: 'partnero-inspector-probe',
+            },
+          ],
+        ],
+        [TOP, [{ t: 'link-click', id: 't1', afterClick: 'undefined', hrefAfterClick: 'h2', by: 'user' }]],
+      ],
+      expected: [
+        link({
+          afterClickNoCookie: 'undefined',
+          hrefAfterClickNoCookie: 'https://buy.stripe.com/aEU5lm?client_reference_id=undefined',
+          afterClick: 'undefined',
+          hrefAfterClick: 'h2',
+          clickedBy: 'user',
+        }),
+      ],
+    },
+    {
       name: "a click reported by a frame never touches the top frame's link with the same id",
       batches: [
         [TOP, [{ t: 'links', links: [link()] }]],
