@@ -8,6 +8,7 @@ import type { Page } from 'puppeteer';
 import { withParam } from '../detect/referral';
 import type { TabSnapshot } from '../protocol/messages';
 import { buildPageReport, buildReport } from '../report/build';
+import { withDocs } from '../report/docs';
 import type { PageReport, Report } from '../report/schema';
 import type { CheckOptions } from './args';
 import { askExtension } from './automation';
@@ -118,7 +119,7 @@ export async function runCheck(
   const checker = await openChecker(opts.browser, root, { stubPartnero: opts.stubPartnero });
   try {
     const t1 = performance.now();
-    const pages = (await checker.checkJourney(opts, hooks)).map((r) => r.report);
+    const pages = (await checker.checkJourney(opts, hooks)).map((r) => withDocs(r.report));
     const timing = { browserStartMs: Math.round(t1 - t0), journeyMs: Math.round(performance.now() - t1) };
     return buildReport({ version, browser: checker.browserLabel, startedAt, pages, timing });
   } finally {

@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RULES_DOC } from '../report/docs';
 import { toJUnit } from '../report/junit';
 import { renderProgress, renderReport } from '../report/terminal';
 import { type CheckOptions, exitCode, parseCheckArgs, usage } from './args';
@@ -18,6 +19,8 @@ declare const __VERSION__: string;
 
 /** The repository root: the bundle lives in .output/cli/. */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** docs/rules.md in this package: the terminal report says which of its sections to read. */
+const RULES_DOC_PATH = resolve(ROOT, RULES_DOC);
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -71,7 +74,7 @@ async function check(opts: CheckOptions): Promise<number> {
     process.stdout.write(
       opts.json
         ? `${JSON.stringify(report, null, 2)}\n`
-        : renderReport(report, { color: process.stdout.isTTY === true }),
+        : renderReport(report, { color: process.stdout.isTTY === true, docs: RULES_DOC_PATH }),
     );
     return exitCode(report.summary, opts.failOn);
   } catch (err) {

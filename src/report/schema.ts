@@ -1,5 +1,5 @@
 /**
- * The JSON report of `partnero-inspector check --json` (../shared/spec/cli.md). Every object
+ * The JSON report of `partnero-inspector check --json` (documented in README, "Check your site"). Every object
  * is loose: the contract lets keys be added over time, so a consumer validating an older
  * or newer report must not reject unknown keys.
  */
@@ -29,6 +29,8 @@ export const FindingReportSchema = z.looseObject({
     .optional(),
   causedBy: RuleIdSchema.optional(),
   fix: z.string().optional(),
+  /** An added key: the rule's section of the catalog, `docs/rules.md#<rule>` from the package root. */
+  docs: z.string().optional(),
 });
 
 /** A Payment Link or Stripe embed found on the page. */

@@ -3,7 +3,7 @@
  * that came from a page goes through `clean()`: the report must not be a way for a page to
  * write escape sequences into the merchant's terminal or CI log.
  */
-import type { Severity } from '../model/types';
+import { RULE_IDS, type Severity } from '../model/types';
 import type { CheckStatus } from './checklist';
 import type { ChecklistRow, FindingReport, PageReport, Report } from './schema';
 import { SEVERITIES } from './severity';
@@ -89,12 +89,30 @@ function summaryLine({ summary, pages, timing }: Report, paint: Paint): string {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-/** The whole terminal report; ANSI colours only when `color` is true (stdout is a TTY). */
-export function renderReport(report: Report, opts: { color: boolean }): string {
+/**
+ * Where to read about each rule in the report, once per rule in catalog order:
+ * `<docs>#<rule id>`, `docs` being the path of docs/rules.md in the installed package.
+ */
+function renderDocs({ pages }: Report, docs: string, paint: Paint): string[] {
+  const seen = new Set<string>(pages.flatMap((page) => page.findings.map((f) => f.rule)));
+  const rules = RULE_IDS.filter((id) => seen.has(id));
+  if (rules.length === 0) return [];
+  const width = Math.max(...rules.map((id) => id.length));
+  const lines = rules.map((id) => `  ${id.padEnd(width)}  ${clean(`${docs}#${id}`)}`);
+  return ['', paint('bold', 'Learn more about these rules:'), ...lines];
+}
+
+/**
+ * The whole terminal report; ANSI colours only when `color` is true (stdout is a TTY). With
+ * `docs` (the path of docs/rules.md in the package) it ends by saying where to read about
+ * each rule that appears.
+ */
+export function renderReport(report: Report, opts: { color: boolean; docs?: string }): string {
   const paint = painter(opts.color);
   const header = `${paint('bold', `${clean(report.tool)} ${clean(report.version)}`)} · ${clean(report.browser)}`;
   const pages = report.pages.flatMap((page) => ['', ...renderPage(page, paint)]);
-  return `${[header, ...pages, '', summaryLine(report, paint)].join('\n')}\n`;
+  const docs = opts.docs === undefined ? [] : renderDocs(report, opts.docs, paint);
+  return `${[header, ...pages, ...docs, '', summaryLine(report, paint)].join('\n')}\n`;
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * The rules engine: every rule of the catalog (../../shared/spec/rules.md) run over one
+ * The rules engine: every rule of the catalog (docs/rules.md) run over one
  * page, root causes linked, findings ordered for display.
  */
 import type { Finding, PageState, Severity, Summary, TabHistory } from '../model/types';

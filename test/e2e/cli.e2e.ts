@@ -348,6 +348,7 @@ function expectDemoFindings(r: Report): void {
         message: TEAM_MESSAGE,
         fix: TEAM_FIX,
         target: { selector: '#buy-team', frame: 'top', href: TEAM_LINK },
+        docs: 'docs/rules.md#link.missing-client-reference-id',
       },
     ],
     [
@@ -357,6 +358,7 @@ function expectDemoFindings(r: Report): void {
         message: CENTS_MESSAGE,
         fix: CENTS_FIX,
         target: { call: 2, frame: 'top', path: 'data.amount' },
+        docs: 'docs/rules.md#transaction.amount-cents',
       },
     ],
   ]);
@@ -450,6 +452,10 @@ const DEMO_TEXT = `partnero-inspector ${VERSION} · chrome <version>
   Infos (1)
     · transaction.amount-cents  ${CENTS_MESSAGE}
       fix: ${CENTS_FIX}
+
+Learn more about these rules:
+  link.missing-client-reference-id  ${ROOT}/docs/rules.md#link.missing-client-reference-id
+  transaction.amount-cents          ${ROOT}/docs/rules.md#transaction.amount-cents
 
 1 error, 0 warnings, 1 info — 3 pages checked in <s> s (browser start <s> s)
 `;

@@ -1,6 +1,7 @@
 /** Findings with their consequences shown under the root cause (popup and panel). */
 import type { Finding } from '../../model/types';
 import './finding-list.css';
+import { ruleDocsUrl } from './rule-docs';
 
 const MARK = { error: '✗', warning: '!', info: 'i' } as const;
 
@@ -44,7 +45,10 @@ function FindingRow({ f }: { f: Finding }) {
           {f.rule}
           {f.target?.path ? ` · ${f.target.path}` : ''}
           {f.causedBy ? ` · caused by ${f.causedBy}` : ''}
-        </code>
+        </code>{' '}
+        <a class="finding-docs" href={ruleDocsUrl(f.rule)} target="_blank" rel="noopener noreferrer">
+          Learn more<span class="visually-hidden"> about {f.rule}</span>
+        </a>
       </div>
     </div>
   );

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ReportSchema } from '../schema';
 
-/** The example of ../shared/spec/cli.md, comments removed. */
+/** The JSON report example of the command-line contract, comments removed. */
 const sample = {
   tool: 'partnero-inspector',
   version: '1.2.3',

@@ -109,6 +109,33 @@ describe('renderReport', () => {
   });
 });
 
+describe('renderReport with the path of docs/rules.md', () => {
+  const DOCS = '/opt/partnero-inspector/docs/rules.md';
+
+  it('ends by saying where to read about each rule that appears, once, in catalog order', () => {
+    const text = renderReport(report, { color: false, docs: DOCS });
+    expect(text.split('\n').slice(-11)).toEqual([
+      '',
+      'Learn more about these rules:',
+      '  snippet.queue-stuck            /opt/partnero-inspector/docs/rules.md#snippet.queue-stuck',
+      '  program.placeholder            /opt/partnero-inspector/docs/rules.md#program.placeholder',
+      '  program.multiple               /opt/partnero-inspector/docs/rules.md#program.multiple',
+      '  cookie.missing-after-referral  /opt/partnero-inspector/docs/rules.md#cookie.missing-after-referral',
+      '  link.test-mode                 /opt/partnero-inspector/docs/rules.md#link.test-mode',
+      '  transaction.duplicate          /opt/partnero-inspector/docs/rules.md#transaction.duplicate',
+      '',
+      '1 error, 1 warning, 1 info — 2 pages checked',
+      '',
+    ]);
+    expect(text.startsWith(plain.split('\n1 error')[0] ?? '')).toBe(true);
+  });
+
+  it('says nothing more when there are no findings', () => {
+    const none = buildReport({ version: '1', browser: 'b', startedAt: new Date(0), pages: [clean1] });
+    expect(renderReport(none, { color: false, docs: DOCS })).toBe(renderReport(none, { color: false }));
+  });
+});
+
 describe('clean', () => {
   it.each<[string, string, string]>([
     ['CSI colour', `${ESC}[1;31mred${ESC}[0m`, 'red'],

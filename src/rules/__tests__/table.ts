@@ -10,6 +10,7 @@ import {
   type TabHistory,
 } from '../../model/types';
 import { runRules } from '../index';
+import { RULE_SEVERITIES } from '../severities';
 import { NO_HISTORY } from './fixtures';
 
 /** Every finding, checked against what every view relies on: one line, a fix, a known rule. */
@@ -17,6 +18,8 @@ export function run(state: PageState, history: TabHistory = NO_HISTORY): Finding
   const findings = runRules({ page: state, history });
   for (const f of findings) {
     expect(RULE_IDS).toContain(f.rule);
+    // docs/rules.md promises these severities per rule (src/rules/severities.ts).
+    expect(RULE_SEVERITIES[f.rule].severities, f.rule).toContain(f.severity);
     expect(f.message).not.toMatch(/[\p{Cc}\u2028\u2029]/u);
     expect(f.fix).toMatch(/\S/);
   }
