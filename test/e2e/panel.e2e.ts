@@ -13,7 +13,7 @@ import { extensionDir, findBrowser, type Launched, launchWithExtension } from '.
 import { interceptTraffic } from '../../src/cli/intercept';
 import type { StaticServer } from '../../src/cli/static-server';
 import { type PageReport, ReportSchema } from '../../src/report/schema';
-import { ROOT, serveFixtures } from './support';
+import { ROOT, serveFixtures, until } from './support';
 
 let server: StaticServer;
 let launched: Launched;
@@ -79,22 +79,6 @@ const failWith =
   (err: unknown): never => {
     throw new Error(`${what}: ${err instanceof Error ? err.message : String(err)}`);
   };
-
-/** Asks `read` again (every 50 ms) until `done` holds for its answer; fails saying `what` after `ms`. */
-async function until<T>(
-  read: () => Promise<T>,
-  done: (v: T) => boolean,
-  what: string,
-  ms = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (done(v)) return v;
-    if (Date.now() > deadline) throw new Error(`${what}; last seen: ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** The Links tab's rows as {column label: cell text}, and the Status cell's tone class. */
 const linkRows = (panel: Frame) =>
@@ -258,9 +242,9 @@ describe('DevTools panel', () => {
       .catch(failWith("the panel did not show Buy Pro's test click"));
     // …in the extension's state once the test is over (`state` only reads)…
     const state = await until(
+      'the click test to finish',
       () => askExtension(page, { op: 'state' }),
       (snap) => snap.page.clickTest === 'done',
-      'the click test did not finish',
     );
     expect(
       state.page.links.map(({ selector, afterClick, clickedBy, hrefAfterClick, probe }) => ({
