@@ -1,5 +1,5 @@
 /**
- * Arguments of `partnero-inspector check` (../shared/spec/cli.md). Parsing never throws
+ * Arguments of `partnero-inspector check` (README, "Check your site"). Parsing never throws
  * and never prints: the caller prints `usage()` or the one-line error and exits 2.
  */
 import { parseArgs } from 'node:util';

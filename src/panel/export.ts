@@ -1,4 +1,4 @@
-/** Export of the panel's journey in the report shape of ../shared/spec/cli.md (same builder as the CLI). */
+/** Export of the panel's journey in the CLI's JSON report shape (same builder as the CLI). */
 import { buildPageReport, buildReport } from '../report/build';
 import type { Report } from '../report/schema';
 import type { JourneyPage } from './events';

@@ -1,7 +1,7 @@
 /**
- * Turns what the extension observed (PageState + findings) into the JSON report of
- * ../shared/spec/cli.md. Optional fields are left out rather than set to undefined, so the
- * object equals its own JSON round trip.
+ * Turns what the extension observed (PageState + findings) into the JSON report of the
+ * command-line contract (README, "Check your site"). Optional fields are left out rather
+ * than set to undefined, so the object equals its own JSON round trip.
  */
 import type { Finding, LinkRecord, NetRequest, PageState } from '../model/types';
 import { checklist } from './checklist';

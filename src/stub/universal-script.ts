@@ -3,7 +3,7 @@
  *
  * It is kept as plain ES2017 text, not built from a function's `.toString()`, so no bundler,
  * minifier or coverage instrumentation can ever slip a helper into code that runs in a page.
- * Behaviour (see shared/spec/partnero.md):
+ * Behaviour (see Partnero's guide, and docs/rules.md):
  * - reads `window.__partnerObject` (default `po`), drains the queue `po.q` in order, then replaces
  *   the queue array's `push` so later calls are processed at once and `po(…)` returns undefined;
  * - `program ID load` injects `{assets_host}/program/{ID}/settings/settings.js`; a failed load is an

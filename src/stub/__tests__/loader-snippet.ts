@@ -1,5 +1,5 @@
 /**
- * The real "Partnero Universal" loader from shared/spec/partnero.md, character for character
+ * The real "Partnero Universal" loader from Partnero's "Affiliate tracking for Stripe" guide, character for character
  * except the program id and queue name, so the stand-in is tested against what merchants paste.
  */
 export function loaderSnippet(programId: string, queueName = 'po'): string {
