@@ -30,6 +30,8 @@ export interface CheckOptions {
   waitMs: number;
   clickTest: boolean;
   timeoutMs: number;
+  /** Check pages that answer HTTP >= 400 instead of stopping (exit 2) at them. */
+  allowHttpErrors: boolean;
 }
 
 /** Options, or the one-line reason the arguments were refused (exit 2). */
@@ -54,6 +56,7 @@ const OPTIONS = {
   wait: { type: 'string' },
   'no-click-test': { type: 'boolean' },
   timeout: { type: 'string' },
+  'allow-http-errors': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -105,6 +108,7 @@ export function parseCheckArgs(argv: string[]): ParseResult {
         waitMs: milliseconds('wait', values.wait, DEFAULTS.waitMs),
         clickTest: values['no-click-test'] !== true,
         timeoutMs: milliseconds('timeout', values.timeout, DEFAULTS.timeoutMs),
+        allowHttpErrors: values['allow-http-errors'] === true,
       },
     };
   } catch (error) {
@@ -143,6 +147,7 @@ Options:
   --wait MS          watch each page MS after load (default: ${DEFAULTS.waitMs})
   --no-click-test    do not click Payment Links at the end of each page
   --timeout MS       give up on a page after MS (default: ${DEFAULTS.timeoutMs})
+  --allow-http-errors  check pages that answer 4xx/5xx too (default: stop, exit 2)
   -h, --help         show this help
   --version          print the version
 

@@ -33,7 +33,8 @@ export interface CheckHooks {
 export type JourneyOptions = Pick<
   CheckOptions,
   'urls' | 'aff' | 'param' | 'waitMs' | 'clickTest' | 'timeoutMs'
->;
+> &
+  Partial<Pick<CheckOptions, 'allowHttpErrors'>>;
 
 export interface PageResult {
   report: PageReport;
@@ -83,7 +84,10 @@ export async function openChecker(
       for (const [i, url] of j.urls.entries()) {
         const target = i === 0 && j.aff !== undefined ? withParam(url, j.param, j.aff) : url;
         hooks.onPage?.(i, j.urls.length, target);
-        await open(page, target, j.timeoutMs);
+        const status = await open(page, target, j.timeoutMs);
+        // A typo in a URL is not the merchant's page: stop rather than report on an error page.
+        if (status !== null && status >= 400 && !j.allowHttpErrors)
+          throw new CheckError(`${target} answered ${status} (--allow-http-errors checks it anyway)`);
         await sleep(j.waitMs - (await sinceLoad(page, j.waitMs)));
         const snapshot = await askExtension(page, {
           op: 'finish',
@@ -93,7 +97,11 @@ export async function openChecker(
         });
         results.push({
           snapshot,
-          report: { ...buildPageReport(target, snapshot.page, snapshot.findings), finalUrl: page.url() },
+          report: {
+            ...buildPageReport(target, snapshot.page, snapshot.findings),
+            finalUrl: page.url(),
+            ...(status !== null && { status }),
+          },
         });
       }
       return results;
@@ -127,9 +135,11 @@ export async function runCheck(
   }
 }
 
-async function open(page: Page, url: string, timeoutMs: number): Promise<void> {
+/** Opens `url` and waits for its load event; returns the HTTP status of the page (null if unknown). */
+async function open(page: Page, url: string, timeoutMs: number): Promise<number | null> {
   try {
-    await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
+    const response = await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
+    return response?.status() ?? null;
   } catch (err) {
     const msg = firstLine((err as Error).message);
     if (/timeout/i.test(msg)) throw new CheckError(`${url} did not finish loading within ${timeoutMs} ms`);

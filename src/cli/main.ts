@@ -2,7 +2,7 @@
  * `partnero-inspector check …`: exit 0 when nothing reaches --fail-on, 1 when something
  * does, 2 when the check could not run (one line on stderr, never a stack trace).
  */
-import { writeFileSync } from 'node:fs';
+import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RULES_DOC } from '../report/docs';
@@ -56,7 +56,23 @@ async function demo(rest: string[]): Promise<number> {
   }
 }
 
+/** Why `--junit FILE` could not be written, checked before the browser starts; null when it can. */
+function unwritable(file: string): string | null {
+  const dir = dirname(resolve(file));
+  try {
+    if (!statSync(dir).isDirectory()) return `${dir} is not a folder`;
+    accessSync(dir, constants.W_OK);
+    return null;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? `the folder ${dir} does not exist` : `${dir} is not writable`;
+  }
+}
+
 async function check(opts: CheckOptions): Promise<number> {
+  // A report that could not be written must not cost a whole check first.
+  const junitProblem = opts.junit ? unwritable(opts.junit) : null;
+  if (opts.junit && junitProblem) return fail(`cannot write --junit ${opts.junit}: ${junitProblem}`);
   // A spinner only for people watching a terminal; CI logs get the report alone.
   const spinner = !opts.json && process.stderr.isTTY === true ? startSpinner(process.stderr) : null;
   // The report is checked against its schema before it is printed. zod takes ~90 ms to load,

@@ -59,6 +59,8 @@ export const PageReportSchema = z.looseObject({
   /** As requested (with the referral parameter when `--aff` added it). */
   url: z.string(),
   finalUrl: z.string(),
+  /** HTTP status of the page's document as the check loaded it (an added key). */
+  status: z.number().int().optional(),
   queueName: z.string().nullable(),
   programIds: z.array(z.string()),
   cookie: z.looseObject({ partnero_partner: z.string() }).nullable(),

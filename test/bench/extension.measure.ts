@@ -233,6 +233,7 @@ it('3-page demo journey, default --wait', async () => {
     waitMs: 3000,
     clickTest: true,
     timeoutMs: 30_000,
+    allowHttpErrors: false,
   };
   const { server: shop, options } = await demoJourney(ROOT, base);
   let timing: ReportTiming | undefined;

@@ -262,6 +262,11 @@ const ARG_REFUSALS: [string, (url: string) => string[], RegExp][] = [
     (url) => [...control(url), '--aff='],
     /^partnero-inspector: --aff needs a non-empty value \(see --help\)$/,
   ],
+  [
+    '--junit into a folder that does not exist (refused before the browser starts)',
+    (url) => [...control(url), '--junit', '/nonexistent-folder/report.xml'],
+    /^partnero-inspector: cannot write --junit \/nonexistent-folder\/report\.xml: the folder \/nonexistent-folder does not exist$/,
+  ],
 ];
 
 /** Per browser: where its path is overridden, and what a refused connection is called. */
@@ -312,6 +317,28 @@ describe('exit 2: the check could not run', () => {
           `^partnero-inspector: cannot open http://127\\.0\\.0\\.1:\\d+/payment-links-ok\\.html: ${faults.refused}$`,
         ),
       );
+    });
+
+    it('a typo in a URL: the page answers 404', async () => {
+      const run = await cli([...control(`${server.origin}/pricng.html`), '--browser', browser]);
+      expectRefusal(
+        run,
+        /^partnero-inspector: http:\/\/127\.0\.0\.1:\d+\/pricng\.html answered 404 \(--allow-http-errors checks it anyway\)$/,
+      );
+    });
+
+    it('--allow-http-errors checks an error page anyway, its status in the report', async () => {
+      const run = await cli([
+        ...control(`${server.origin}/pricng.html`),
+        '--allow-http-errors',
+        '--json',
+        '--browser',
+        browser,
+      ]);
+      expectExit(run, 1);
+      const page = report(run).pages[0];
+      expect(page?.status).toBe(404);
+      expect(ruleIds(page?.findings ?? [])).toEqual(['cookie.absent', 'snippet.missing']);
     });
 
     it('a page that never loads', async () => {

@@ -106,9 +106,12 @@ async function rowButton(panel: Frame, text: string, label: 'Reveal' | 'Test cli
 const rowTexts = (panel: Frame) =>
   panel.$$eval('.cell-summary', (cells) => cells.map((c) => c.textContent ?? ''));
 
-/** A report entry without what differs between two runs of the same page (times, port of the run). */
+/**
+ * A report entry without what differs between two runs of the same page (times, port of the
+ * run) and what only the CLI's driver knows (the document's HTTP status).
+ */
 function comparable(p: PageReport) {
-  const { calls, transactions, requests: _r, finalUrl: _f, url: _u, ...rest } = p;
+  const { calls, transactions, requests: _r, finalUrl: _f, url: _u, status: _s, ...rest } = p;
   return {
     ...rest,
     calls: calls.map((c) => c.args),

@@ -19,11 +19,13 @@ const defaults: CheckOptions = {
   waitMs: 3000,
   clickTest: true,
   timeoutMs: 30000,
+  allowHttpErrors: false,
 };
 
 describe('parseCheckArgs accepts', () => {
   it.each<[string, string[], Partial<CheckOptions>]>([
     ['one URL with defaults', ['check', URL1], {}],
+    ['--allow-http-errors', ['check', URL1, '--allow-http-errors'], { allowHttpErrors: true }],
     [
       'several URLs in order',
       ['check', URL1, 'https://shop.example/thanks?x=1'],
