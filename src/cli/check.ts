@@ -20,7 +20,7 @@ import {
   type Launched,
   launchWithExtension,
 } from './browsers';
-import { interceptTraffic } from './intercept';
+import { type Interception, interceptTraffic } from './intercept';
 
 /** A reason the check could not run (exit 2): one line, no stack. */
 export class CheckError extends Error {}
@@ -84,25 +84,7 @@ export async function openChecker(
       for (const [i, url] of j.urls.entries()) {
         const target = i === 0 && j.aff !== undefined ? withParam(url, j.param, j.aff) : url;
         hooks.onPage?.(i, j.urls.length, target);
-        const status = await open(page, target, j.timeoutMs);
-        // A typo in a URL is not the merchant's page: stop rather than report on an error page.
-        if (status !== null && status >= 400 && !j.allowHttpErrors)
-          throw new CheckError(`${target} answered ${status} (--allow-http-errors checks it anyway)`);
-        await sleep(j.waitMs - (await sinceLoad(page, j.waitMs)));
-        const snapshot = await askExtension(page, {
-          op: 'finish',
-          clickTest: j.clickTest,
-          expectPartnero: true,
-          bodies: await traffic.takeObserved(),
-        });
-        results.push({
-          snapshot,
-          report: {
-            ...buildPageReport(target, snapshot.page, snapshot.findings),
-            finalUrl: page.url(),
-            ...(status !== null && { status }),
-          },
-        });
+        results.push(await checkPage(page, traffic, target, j));
       }
       return results;
     } finally {
@@ -113,6 +95,34 @@ export async function openChecker(
     }
   };
   return { browserLabel, launched, checkJourney, close: launched.close };
+}
+
+/** One page of a journey: open it, watch it for `--wait` after its load, then end its watch. */
+async function checkPage(
+  page: Page,
+  traffic: Interception,
+  target: string,
+  j: JourneyOptions,
+): Promise<PageResult> {
+  const status = await open(page, target, j.timeoutMs);
+  // A typo in a URL is not the merchant's page: stop rather than report on an error page.
+  if (status !== null && status >= 400 && !j.allowHttpErrors)
+    throw new CheckError(`${target} answered ${status} (--allow-http-errors checks it anyway)`);
+  await sleep(j.waitMs - (await sinceLoad(page, j.waitMs)));
+  const snapshot = await askExtension(page, {
+    op: 'finish',
+    clickTest: j.clickTest,
+    expectPartnero: true,
+    bodies: await traffic.takeObserved(),
+  });
+  return {
+    snapshot,
+    report: {
+      ...buildPageReport(target, snapshot.page, snapshot.findings),
+      finalUrl: page.url(),
+      ...(status !== null && { status }),
+    },
+  };
 }
 
 /** One journey in its own browser: what `partnero-inspector check` does. */
