@@ -27,7 +27,14 @@ export class EntryTracker {
 
   /** A top-frame request: a new navigation, unless it is the next hop of a redirect (same id). */
   request(tabId: number, requestId: string, url: string): void {
-    if (this.pending.get(tabId)?.requestId === requestId) return;
+    const p = this.pending.get(tabId);
+    if (p?.requestId === requestId) return;
+    // The hop a redirect pointed at, reported under a new id (Chromium does so when a
+    // driver intercepts the request): the same navigation, its chain kept.
+    if (p && p.redirects.length > 0 && withoutHash(endOf(p)) === withoutHash(url)) {
+      p.requestId = requestId;
+      return;
+    }
     this.pending.set(tabId, { requestId, asked: cap(url), redirects: [] });
   }
 
@@ -49,10 +56,12 @@ export class EntryTracker {
    */
   enter(tabId: number, old: PageState, page: PageState): void {
     if (old.url !== '') this.left.set(tabId, { url: old.url, ...(old.entry && { entry: old.entry }) });
+    // Only the page the navigation ended at takes it: a late commit of another document (a
+    // fresh tab's about:blank, heard after the navigation's requests) leaves it waiting.
     const p = this.pending.get(tabId);
+    if (!p || withoutHash(endOf(p)) !== withoutHash(page.url)) return;
     this.pending.delete(tabId);
-    if (p && p.redirects.length > 0 && withoutHash(endOf(p)) === withoutHash(page.url))
-      page.entry = { asked: p.asked, redirects: p.redirects };
+    if (p.redirects.length > 0) page.entry = { asked: p.asked, redirects: p.redirects };
   }
 
   /**
@@ -94,6 +103,23 @@ export class EntryTracker {
     this.pending.delete(tabId);
     this.left.delete(tabId);
   }
+}
+
+/**
+ * The redirects the CLI's browser driver saw for the page's own navigation: they fill in a
+ * chain webRequest did not report (Chromium can miss the first navigation right after the
+ * extension was installed). What webRequest did report is kept. Returns true on a change.
+ */
+export function adoptEntry(page: PageState, entry: PageEntry | undefined): boolean {
+  if (!entry || page.entry !== undefined || entry.redirects.length === 0) return false;
+  if (withoutHash(endOf(entry)) !== withoutHash(page.url)) return false;
+  page.entry = {
+    asked: cap(entry.asked),
+    redirects: entry.redirects
+      .slice(0, REDIRECTS_CAP)
+      .map((r) => ({ ...r, from: cap(r.from), to: cap(r.to) })),
+  };
+  return true;
 }
 
 /** The background's tracker (module state, like the page identities: not persisted). */

@@ -188,3 +188,69 @@ describe('a worker that hears the redirect after the page started', () => {
     expect(tracker.attachLate(7, newTab(EN, T0).page)).toBe(false);
   });
 });
+
+describe('a redirect hop reported under a new request id', () => {
+  it('keeps the chain when the next request is for the URL the redirect pointed at', async () => {
+    const { EntryTracker } = await import('../../src/store/entry');
+    const tracker = new EntryTracker();
+    tracker.request(8, 'r1', ASKED);
+    tracker.redirect(8, 'r1', 301, ASKED, EN);
+    tracker.request(8, 'r2', EN);
+    const page = newTab(EN, T0).page;
+    tracker.enter(8, newTab('', T0).page, page);
+    expect(page.entry).toEqual({
+      asked: ASKED,
+      redirects: [{ kind: 'server', status: 301, from: ASKED, to: EN }],
+    });
+  });
+
+  it('a request for another URL is a new navigation', async () => {
+    const { EntryTracker } = await import('../../src/store/entry');
+    const tracker = new EntryTracker();
+    tracker.request(9, 'r1', ASKED);
+    tracker.redirect(9, 'r1', 301, ASKED, EN);
+    tracker.request(9, 'r2', `${ORIGIN}/other.html`);
+    const page = newTab(EN, T0).page;
+    tracker.enter(9, newTab('', T0).page, page);
+    expect(page.entry).toBeUndefined();
+  });
+});
+
+describe("another document's late commit", () => {
+  it("a fresh tab's about:blank committed after the navigation's redirect does not take its chain", async () => {
+    const { EntryTracker } = await import('../../src/store/entry');
+    const tracker = new EntryTracker();
+    tracker.request(10, 'r1', ASKED);
+    tracker.redirect(10, 'r1', 301, ASKED, EN);
+    const blank = newTab('about:blank', T0).page;
+    tracker.enter(10, newTab('', T0).page, blank);
+    expect(blank.entry).toBeUndefined();
+    const page = newTab(EN, T0).page;
+    tracker.enter(10, blank, page);
+    expect(page.entry).toEqual({
+      asked: ASKED,
+      redirects: [{ kind: 'server', status: 301, from: ASKED, to: EN }],
+    });
+  });
+});
+
+describe("the driver's view of the navigation (the CLI)", () => {
+  it("fills in a chain webRequest did not report, only for the page it ended at, never over webRequest's", async () => {
+    const { adoptEntry } = await import('../../src/store/entry');
+    const chain = {
+      asked: ASKED,
+      redirects: [{ kind: 'server' as const, status: 301, from: ASKED, to: EN }],
+    };
+    const other = newTab(`${ORIGIN}/other.html`, T0).page;
+    expect(adoptEntry(other, chain)).toBe(false);
+    expect(other.entry).toBeUndefined();
+    const page = newTab(EN, T0).page;
+    expect(adoptEntry(page, chain)).toBe(true);
+    expect(page.entry).toEqual(chain);
+    const seen = newTab(EN, T0).page;
+    seen.entry = { asked: ASKED, redirects: [{ kind: 'server', status: 302, from: ASKED, to: EN }] };
+    expect(adoptEntry(seen, chain)).toBe(false);
+    expect(seen.entry.redirects[0]?.status).toBe(302);
+    expect(adoptEntry(newTab(EN, T0).page, { asked: EN, redirects: [] })).toBe(false);
+  });
+});
