@@ -7,7 +7,7 @@ import type {
   TabSnapshot,
   ToBackground,
 } from '../../src/protocol/messages';
-import { entries } from '../../src/store/entry';
+import { adoptEntry, entries } from '../../src/store/entry';
 import { mergeObservedResponses } from '../../src/store/observed';
 import { unfileRestoredPage } from '../../src/store/page';
 import { applyEvents } from '../../src/store/reducer';
@@ -95,6 +95,7 @@ async function snapshot(tabId: number): Promise<TabSnapshot> {
 async function automation(tabId: number, req: AutomationRequest): Promise<TabSnapshot> {
   if (req.op === 'finish') {
     if (req.bodies) await attachBodies(tabId, req.bodies);
+    if (req.entry) await updateTab(tabId, (tab) => adoptEntry(tab.page, req.entry));
     await finishPage(tabId, { clickTest: req.clickTest, expectPartnero: req.expectPartnero });
   }
   return snapshot(tabId);

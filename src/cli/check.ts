@@ -4,8 +4,9 @@
  * panel and CLI).
  */
 import { existsSync } from 'node:fs';
-import type { Page } from 'puppeteer';
+import type { HTTPResponse, Page } from 'puppeteer';
 import { withParam } from '../detect/referral';
+import type { PageEntry } from '../model/types';
 import type { TabSnapshot } from '../protocol/messages';
 import { buildPageReport, buildReport } from '../report/build';
 import { withDocs } from '../report/docs';
@@ -62,19 +63,14 @@ export async function openChecker(
   const launched = await launchWithExtension(kind, executable, ext).catch((err: Error) => {
     throw new CheckError(`could not start ${kind}: ${firstLine(err.message)}`);
   });
-  const [version, [initialTab]] = await Promise.all([launched.browser.version(), launched.browser.pages()]);
+  const version = await launched.browser.version();
   const browserLabel = `${kind} ${version.replace(/^[^/]*\//, '')}`;
-  // Chromium: the first journey takes the tab the browser opened with (a new tab costs
-  // ~80 ms). Not in Firefox, where that tab runs the page's timers throttled (the bridge's
-  // reports arrive seconds late). Every later journey gets a tab of its own, so no
-  // sessionStorage or history carries over from one visitor to the next.
-  let spareTab: Page | undefined = kind === 'chrome' ? initialTab : undefined;
+  // Every journey gets a tab of its own (no sessionStorage or history carries over from one
+  // visitor to the next), never the tab the browser opened with: that tab existed before the
+  // extension was installed, and Chromium then hears of its navigations late or not at all
+  // (no webRequest redirect chain, a late about:blank commit) — it saved ~80 ms.
   const checkJourney = async (j: JourneyOptions, hooks: CheckHooks = {}): Promise<PageResult[]> => {
-    const page = spareTab ?? (await launched.browser.newPage());
-    const isInitial = page === initialTab;
-    // Focused like a tab the visitor opened (a new tab is; the browser's first one is not).
-    if (isInitial) await page.bringToFront();
-    spareTab = undefined;
+    const page = await launched.browser.newPage();
     try {
       // A fresh visitor: no cookie left by an earlier journey in this profile.
       const cookies = await launched.browser.cookies();
@@ -88,10 +84,7 @@ export async function openChecker(
       }
       return results;
     } finally {
-      // Closing the browser's last tab may end the browser: its first tab is emptied instead.
-      await (isInitial ? page.goto('about:blank').then(() => undefined) : page.close()).catch(
-        () => undefined,
-      );
+      await page.close().catch(() => undefined);
     }
   };
   return { browserLabel, launched, checkJourney, close: launched.close };
@@ -104,7 +97,8 @@ async function checkPage(
   target: string,
   j: JourneyOptions,
 ): Promise<PageResult> {
-  const status = await open(page, target, j.timeoutMs);
+  const response = await open(page, target, j.timeoutMs);
+  const status = response?.status() ?? null;
   // A typo in a URL is not the merchant's page: stop rather than report on an error page.
   if (status !== null && status >= 400 && !j.allowHttpErrors)
     throw new CheckError(`${target} answered ${status} (--allow-http-errors checks it anyway)`);
@@ -114,6 +108,7 @@ async function checkPage(
     clickTest: j.clickTest,
     expectPartnero: true,
     bodies: await traffic.takeObserved(),
+    ...(response && { entry: entryOf(target, response) }),
   });
   return {
     snapshot,
@@ -145,11 +140,25 @@ export async function runCheck(
   }
 }
 
-/** Opens `url` and waits for its load event; returns the HTTP status of the page (null if unknown). */
-async function open(page: Page, url: string, timeoutMs: number): Promise<number | null> {
+/** The way the driver saw the page reached: the URL asked for and each HTTP redirect. */
+function entryOf(asked: string, response: HTTPResponse): PageEntry {
+  const hops = response.request().redirectChain();
+  const urls = [...hops.map((r) => r.url()), response.url()];
+  return {
+    asked,
+    redirects: hops.map((r, i) => ({
+      kind: 'server' as const,
+      ...(r.response() && { status: r.response()?.status() }),
+      from: r.url(),
+      to: urls[i + 1] ?? response.url(),
+    })),
+  };
+}
+
+/** Opens `url` and waits for its load event; returns the page's response (null if none). */
+async function open(page: Page, url: string, timeoutMs: number): Promise<HTTPResponse | null> {
   try {
-    const response = await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
-    return response?.status() ?? null;
+    return await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
   } catch (err) {
     const msg = firstLine((err as Error).message);
     if (/timeout/i.test(msg)) throw new CheckError(`${url} did not finish loading within ${timeoutMs} ms`);

@@ -3,7 +3,16 @@
  * Every `type` is named here once; senders and receivers import these shapes.
  */
 
-import type { Finding, HeldScript, Json, LinkRecord, PageError, PageState, TabHistory } from '../model/types';
+import type {
+  Finding,
+  HeldScript,
+  Json,
+  LinkRecord,
+  PageEntry,
+  PageError,
+  PageState,
+  TabHistory,
+} from '../model/types';
 import type { HookEvent } from './page';
 
 /** What one frame's bridge observed (already validated and capped). */
@@ -69,7 +78,14 @@ export type ToContent =
 /** What the CLI asks through the automation channel. */
 export type AutomationRequest =
   /** End the page's watch; `bodies`: what the driver saw of Partnero responses meanwhile. */
-  | { op: 'finish'; clickTest: boolean; expectPartnero: boolean; bodies?: ObservedResponse[] }
+  | {
+      op: 'finish';
+      clickTest: boolean;
+      expectPartnero: boolean;
+      bodies?: ObservedResponse[];
+      /** The top-level navigation's redirects as the driver saw them (webRequest may not have). */
+      entry?: PageEntry;
+    }
   | { op: 'state' };
 
 export interface TabSnapshot {
