@@ -6,6 +6,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { journey } from '../../../panel/__tests__/journey';
+import { EXPECTED_REPORT } from '../../../panel/__tests__/journey-report';
 import { Panel } from '../panel';
 import type { SnapshotSource } from '../use-panel-state';
 import { META, renderPanel, rowTexts, tabSnapshot } from './setup';
@@ -16,111 +17,6 @@ const list = () => screen.getByRole('listbox');
 const burst: SnapshotSource = (listener) => {
   for (const snap of journey) listener(tabSnapshot(snap));
   return () => undefined;
-};
-
-const ROW = {
-  loader: { id: 'loader', label: 'Loader', status: 'ok', detail: 'queue po, universal.js running' },
-  program: { id: 'program', label: 'Program', status: 'ok', detail: 'abc123' },
-  cookie: {
-    id: 'cookie',
-    label: 'Referral cookie',
-    status: 'ok',
-    detail: 'partnero_partner=TEST, expires 2026-10-21',
-  },
-  noLinks: { id: 'links', label: 'Payment Links', status: 'none', detail: 'none on page' },
-  noTransactions: { id: 'transactions', label: 'Transactions', status: 'none', detail: 'none sent' },
-};
-const LOAD = ['program', 'abc123', 'load'];
-const TRANSACTION = {
-  data: { key: 'pi_123', amount: '$99.99', customer: { key: 'cus_1' } },
-  options: { create_customer: true },
-};
-const page = (url: string) => ({
-  url,
-  finalUrl: url,
-  queueName: 'po',
-  programIds: ['abc123'],
-  cookie: { partnero_partner: 'TEST' },
-  transactions: [],
-  links: [],
-  requests: [],
-  findings: [],
-});
-
-/** The exported file of the preserved journey (../../../panel/__tests__/journey.ts), by hand. */
-const EXPECTED_EXPORT = {
-  tool: 'partnero-inspector',
-  version: '1.2.3',
-  browser: 'chrome 156.0.0.0',
-  startedAt: '2026-09-21T14:13:20.000Z',
-  summary: { errors: 2, warnings: 1, infos: 0 },
-  pages: [
-    {
-      ...page('https://shop.test/?aff=TEST'),
-      calls: [{ args: LOAD, at: 5 }],
-      checklist: [ROW.loader, ROW.program, ROW.cookie, ROW.noLinks, ROW.noTransactions],
-    },
-    {
-      ...page('https://shop.test/pricing'),
-      calls: [{ args: LOAD, at: 4 }],
-      links: [
-        {
-          href: 'https://buy.stripe.com/test_abc',
-          frame: 'top',
-          clientReferenceId: null,
-          afterClick: 'TEST',
-          clickedBy: 'test',
-          kind: 'payment-link',
-          selector: 'a#buy-pro',
-          text: 'Buy Pro',
-        },
-      ],
-      checklist: [
-        ROW.loader,
-        ROW.program,
-        ROW.cookie,
-        { id: 'links', label: 'Payment Links', status: 'ok', detail: '1 ok / 0 with problems' },
-        ROW.noTransactions,
-      ],
-    },
-    {
-      ...page('https://shop.test/confirmation'),
-      calls: [
-        { args: LOAD, at: 3 },
-        { args: ['transactions', 'create', TRANSACTION], at: 50 },
-      ],
-      transactions: [{ payload: TRANSACTION, at: 50 }],
-      requests: [{ url: 'https://api.partnero.com/v1/transactions', method: 'POST', status: 422 }],
-      findings: [
-        {
-          rule: 'transaction.amount',
-          severity: 'error',
-          message: 'transaction.amount happened',
-          fix: 'Send a number.',
-          target: { call: 1, path: 'data.amount' },
-        },
-        {
-          rule: 'transaction.key-format',
-          severity: 'warning',
-          message: 'transaction.key-format happened',
-          target: { call: 1, path: 'data.key' },
-        },
-        {
-          rule: 'network.request-failed',
-          severity: 'error',
-          message: 'network.request-failed happened',
-          target: { href: 'https://api.partnero.com/v1/transactions' },
-        },
-      ],
-      checklist: [
-        ROW.loader,
-        ROW.program,
-        ROW.cookie,
-        ROW.noLinks,
-        { id: 'transactions', label: 'Transactions', status: 'error', detail: '1 sent / 1 invalid' },
-      ],
-    },
-  ],
 };
 
 describe('live timeline', () => {
@@ -232,7 +128,7 @@ describe('export and import', () => {
     expect(name).toBe('partnero-capture-shop.test-2026-09-21T14-13-20Z.json');
     expect(json?.startsWith('{\n  "tool": "partnero-inspector",\n  "version": "1.2.3",\n')).toBe(true);
     expect(json?.endsWith('\n}\n')).toBe(true);
-    expect(JSON.parse(json ?? '')).toStrictEqual(EXPECTED_EXPORT);
+    expect(JSON.parse(json ?? '')).toStrictEqual(EXPECTED_REPORT);
   });
 
   it('exports only the live page without preserve log, still starting at that page', () => {
@@ -242,7 +138,7 @@ describe('export and import', () => {
     expect(save.mock.calls[0]?.[0]).toBe('partnero-capture-shop.test-2026-09-21T14-13-29Z.json');
     expect(report.startedAt).toBe('2026-09-21T14:13:29.000Z');
     expect(report.summary).toStrictEqual({ errors: 2, warnings: 1, infos: 0 });
-    expect(report.pages).toStrictEqual([EXPECTED_EXPORT.pages[2]]);
+    expect(report.pages).toStrictEqual([EXPECTED_REPORT.pages[2]]);
   });
 
   it('shows an imported capture read-only, clearly labelled, and goes back to live', async () => {
