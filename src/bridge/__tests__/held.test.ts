@@ -5,9 +5,9 @@
 import { Window as HappyWindow } from 'happy-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BridgeEvent, ToBackground } from '../../protocol/messages';
-import type { BridgeApi } from '../ext';
 import { newHeldScan, scanHeldScripts } from '../held';
 import { startBridge } from '../start';
+import { recordingApi } from './recording-api';
 
 const UNIVERSAL = 'https://app.partnero.com/js/universal.js';
 const LOADER = `(function(p,t,n,e,r,o){ p['__partnerObject']=r;})(window, document, 'script', '${UNIVERSAL}', 'po');`;
@@ -75,15 +75,10 @@ describe('startBridge with a held loader', () => {
   it('sends the held script at load, and a held src is not a loaded Partnero script', async () => {
     head(`<script type="text/plain" data-cookieconsent="marketing" src="${UNIVERSAL}"></script>`);
     const sent: ToBackground[] = [];
-    const api: BridgeApi = {
-      sendMessage: async (m) => {
-        sent.push(m as ToBackground);
-        return undefined;
-      },
-      onMessage: () => undefined,
-      getLocal: async () => ({}),
-    };
-    startBridge(win as unknown as Window, api);
+    startBridge(
+      win as unknown as Window,
+      recordingApi((m) => sent.push(m)),
+    );
     win.dispatchEvent(new win.Event('load'));
     await vi.advanceTimersByTimeAsync(100);
     const events = sent.flatMap((m) => (m.type === 'page-events' ? m.events : []));

@@ -7,10 +7,10 @@ import { Window as HappyWindow } from 'happy-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BridgeEvent, ToBackground } from '../../protocol/messages';
 import { HOOK_EVENT } from '../../protocol/page';
-import type { BridgeApi } from '../ext';
 import { LIMITS } from '../limits';
 import { startBridge } from '../start';
 import { parseHookBatch } from '../validate';
+import { recordingApi } from './recording-api';
 
 const MOVE = {
   t: 'history',
@@ -56,15 +56,10 @@ describe('startBridge: the cookie at the moment of the move', () => {
     vi.useFakeTimers();
     win = new HappyWindow({ url: 'https://shop.example.com/?aff=KEY' });
     sent = [];
-    const api: BridgeApi = {
-      sendMessage: async (m) => {
-        sent.push(m as ToBackground);
-        return undefined;
-      },
-      onMessage: () => undefined,
-      getLocal: async () => ({}),
-    };
-    startBridge(win as unknown as Window, api);
+    startBridge(
+      win as unknown as Window,
+      recordingApi((m) => sent.push(m)),
+    );
   });
   afterEach(async () => {
     vi.useRealTimers();

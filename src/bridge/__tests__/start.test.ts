@@ -7,9 +7,9 @@ import { Window as HappyWindow } from 'happy-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BridgeEvent, ToBackground } from '../../protocol/messages';
 import { HOOK_EVENT } from '../../protocol/page';
-import type { BridgeApi } from '../ext';
 import { LIMITS } from '../limits';
 import { startBridge } from '../start';
+import { recordingApi } from './recording-api';
 
 const LIVE = 'https://buy.stripe.com/aEU5lm';
 const TEST = 'https://buy.stripe.com/test_3cs9CS5HG6eQ8dW002';
@@ -24,15 +24,10 @@ function start(): void {
   Object.defineProperty(win.document, 'readyState', { configurable: true, get: () => readyState });
   win.document.body.innerHTML = `<a id="early" href="${LIVE}">Buy</a>`;
   sent = [];
-  const api: BridgeApi = {
-    sendMessage: async (m) => {
-      sent.push(m as ToBackground);
-      return undefined;
-    },
-    onMessage: () => undefined,
-    getLocal: async () => ({}),
-  };
-  startBridge(win as unknown as Window, api);
+  startBridge(
+    win as unknown as Window,
+    recordingApi((m) => sent.push(m)),
+  );
 }
 
 /** What the MAIN-world hook dispatches: one batch as JSON text (happy-dom types `detail` as an object). */
