@@ -12,7 +12,7 @@ import { interceptTraffic } from '../../src/cli/intercept';
 import type { StaticServer } from '../../src/cli/static-server';
 import { RULE_IDS } from '../../src/model/types';
 import type { Settings } from '../../src/store/settings';
-import { ROOT, serveFixtures, watchEnded } from './support';
+import { openPopup, ROOT, serveFixtures, watchEnded } from './support';
 
 const SHOTS = resolve(ROOT, 'test-results');
 let server: StaticServer;
@@ -62,9 +62,7 @@ const shown = (page: Page, id: string) =>
 describe('rules page', () => {
   it('the popup links a finding to its rule, and the page opens at that rule', async () => {
     const { page, tabId } = await visit('program-placeholder.html?aff=TEST');
-    const popup = await launched.browser.newPage();
-    await popup.setViewport({ width: 360, height: 560 });
-    await popup.goto(`${launched.extensionBase}/popup.html?tab=${tabId}`);
+    const popup = await openPopup(launched, tabId);
     // The error row opens by itself: its finding carries the link.
     const link = await popup.waitForSelector('[data-row="program"] a.finding-docs');
     const attrs = await link?.evaluate((a) => ({

@@ -13,7 +13,7 @@ import { interceptTraffic } from '../../src/cli/intercept';
 import type { StaticServer } from '../../src/cli/static-server';
 import type { TabSnapshot } from '../../src/protocol/messages';
 import type { Settings } from '../../src/store/settings';
-import { browsersUnderTest, ROOT, serveFixtures, until, watchEnded } from './support';
+import { browsersUnderTest, openPopup, ROOT, serveFixtures, until, watchEnded } from './support';
 
 /** Short enough for a quick suite, long enough for the stand-in's scripts to have run. */
 const GRACE_MS = 500;
@@ -163,17 +163,10 @@ describe('chrome: badge, Always test links on this site, Simulate a referred vis
       };
     }, tabId);
 
-  async function openPopup(tabId: number): Promise<Page> {
-    const popup = await launched.browser.newPage();
-    await popup.setViewport({ width: 360, height: 560 });
-    await popup.goto(`${launched.extensionBase}/popup.html?tab=${tabId}`);
-    await popup.waitForSelector('[data-row="loader"]');
-    return popup;
-  }
   const OPT_IN = 'label.opt-in input[type="checkbox"]';
   /** Ticks or un-ticks the opt-in once the popup shows the stored setting, then waits for storage. */
   async function setOptIn(tabId: number, enabled: boolean): Promise<void> {
-    const popup = await openPopup(tabId);
+    const popup = await openPopup(launched, tabId);
     await popup.waitForFunction(
       (sel, want) => (document.querySelector(sel) as HTMLInputElement | null)?.checked === want,
       {},
@@ -227,7 +220,7 @@ describe('chrome: badge, Always test links on this site, Simulate a referred vis
     ]);
     expect(tested.findings).toEqual([]);
     expect((await badge(tested.tabId)).text).toBe('');
-    const popup = await openPopup(tested.tabId);
+    const popup = await openPopup(launched, tested.tabId);
     await popup.waitForFunction(() =>
       document.querySelector('[data-testid="verdict"]')?.textContent?.includes('All checks passed.'),
     );
@@ -272,7 +265,7 @@ describe('chrome: badge, Always test links on this site, Simulate a referred vis
     const page = await open(launched, 'payment-links-ok.html');
     const first = await watchEnded(page);
     expect(first.page.cookie).toBeNull();
-    const popup = await openPopup(first.tabId);
+    const popup = await openPopup(launched, first.tabId);
     const navigated = page.waitForNavigation({ waitUntil: 'load' });
     await popup.click('.actions button::-p-text(Simulate a referred visit)');
     await navigated;

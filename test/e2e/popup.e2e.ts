@@ -14,7 +14,7 @@ import { interceptTraffic } from '../../src/cli/intercept';
 import type { StaticServer } from '../../src/cli/static-server';
 import type { TabSnapshot } from '../../src/protocol/messages';
 import type { Settings } from '../../src/store/settings';
-import { ROOT, serveFixtures, until, watchEnded } from './support';
+import { openPopup, ROOT, serveFixtures, until, watchEnded } from './support';
 
 const SHOTS = resolve(ROOT, 'test-results');
 /** Short enough for a quick suite, long enough for the stand-in's scripts to have run. */
@@ -63,15 +63,6 @@ async function visit(file: string, clickTest: boolean): Promise<{ page: Page; sn
   return { page, snap };
 }
 
-async function openPopup(tabId: number, dark = false): Promise<Page> {
-  const popup = await launched.browser.newPage();
-  await popup.setViewport({ width: 360, height: 560 });
-  await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: dark ? 'dark' : 'light' }]);
-  await popup.goto(`${launched.extensionBase}/popup.html?tab=${tabId}`);
-  await popup.waitForSelector('[data-row="loader"]');
-  return popup;
-}
-
 const rowText = (popup: Page, id: string) =>
   popup.$eval(`[data-row="${id}"] .row-head`, (el) => el.textContent ?? '');
 type ActionApi = { action: { getBadgeText(d: { tabId: number }): Promise<string> } };
@@ -85,7 +76,7 @@ describe('popup and badge', () => {
   it('a correct Payment Links page: all green, empty badge', async () => {
     const { page, snap } = await visit('payment-links-ok.html?aff=TEST', true);
     const { tabId } = snap;
-    const popup = await openPopup(tabId);
+    const popup = await openPopup(launched, tabId);
     await popup.waitForFunction(() =>
       document.querySelector('[data-testid="verdict"]')?.textContent?.includes('passed'),
     );
@@ -102,7 +93,7 @@ describe('popup and badge', () => {
       page,
       snap: { tabId },
     } = await visit('program-placeholder.html?aff=TEST', false);
-    const popup = await openPopup(tabId);
+    const popup = await openPopup(launched, tabId);
     expect(await popup.$eval('[data-testid="verdict"]', (el) => el.textContent)).toBe('1 error, 0 warnings');
     expect(await rowText(popup, 'program')).toContain('✗');
     // The error row opens by itself and shows the one-line fix.
@@ -111,7 +102,7 @@ describe('popup and badge', () => {
     expect(program).toContain('Fix:');
     expect(await badge(popup, tabId)).toBe('1');
     await popup.close();
-    const dark = await openPopup(tabId, true);
+    const dark = await openPopup(launched, tabId, true);
     await dark.click('[data-row="loader"] .row-head');
     await dark.screenshot({ path: resolve(SHOTS, 'popup-error-dark.png') });
     await Promise.all([dark.close(), page.close()]);
@@ -129,7 +120,7 @@ describe('popup and badge', () => {
       () => state(page),
       (s) => s.page.links.some((l) => l.selector === '#buy-team'),
     );
-    const popup = await openPopup(tabId);
+    const popup = await openPopup(launched, tabId);
     await popup.waitForFunction(() =>
       document.querySelector('[data-row="links"]')?.textContent?.includes('0 ok / 3 with problems'),
     );
@@ -156,7 +147,7 @@ describe('popup and badge', () => {
   it('a page without Partnero: once the watch is over, no badge, and the popup says so', async () => {
     const { page, snap } = await visit('no-partnero.html', false);
     expect(snap.findings).toEqual([]);
-    const popup = await openPopup(snap.tabId);
+    const popup = await openPopup(launched, snap.tabId);
     expect(await popup.$eval('[data-testid="verdict"]', (el) => el.textContent)).toBe(
       'No Partnero tracking on this page.',
     );

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer';
 import { askExtension } from '../../src/cli/automation';
-import { type BrowserKind, findBrowser } from '../../src/cli/browsers';
+import { type BrowserKind, findBrowser, type Launched } from '../../src/cli/browsers';
 import { type StaticServer, serveStatic } from '../../src/cli/static-server';
 import type { Finding, LinkRecord, Navigation } from '../../src/model/types';
 import type { TabSnapshot } from '../../src/protocol/messages';
@@ -151,4 +151,14 @@ export function watchEnded(page: Page, after?: TabSnapshot): Promise<TabSnapshot
     () => askExtension(page, { op: 'state' }),
     (s) => s.page.watchEnded && (after === undefined || s.page.startedAt !== after.page.startedAt),
   );
+}
+
+/** The toolbar popup for `tabId`, at the popup's 360 px, once its checklist is shown. */
+export async function openPopup(launched: Launched, tabId: number, dark = false): Promise<Page> {
+  const popup = await launched.browser.newPage();
+  await popup.setViewport({ width: 360, height: 560 });
+  await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: dark ? 'dark' : 'light' }]);
+  await popup.goto(`${launched.extensionBase}/popup.html?tab=${tabId}`);
+  await popup.waitForSelector('[data-row="loader"]');
+  return popup;
 }
