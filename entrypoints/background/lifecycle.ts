@@ -7,6 +7,7 @@
  */
 import { isStripeCheckout } from '../../src/detect/stripe';
 import type { TabState } from '../../src/model/types';
+import { withoutHash } from '../../src/rules/urls';
 import { entries } from '../../src/store/entry';
 import { resetPage } from '../../src/store/page';
 
@@ -148,8 +149,6 @@ function adopt(tabId: number, id: Identity, tab: TabState, timeOrigin: number): 
   tab.page.startedAt = timeOrigin;
   identities.set(tabId, { ...id, fromBridge: true });
 }
-
-const withoutHash = (u: string) => u.split('#')[0];
 
 export function forgetIdentity(tabId: number): void {
   identities.delete(tabId);

@@ -40,6 +40,11 @@ export function withoutQuery(url: string): string {
   return parsed === null ? url : `${parsed.origin}${parsed.pathname}`;
 }
 
+/** The URL without its fragment: a page at `#top` is the page. */
+export function withoutHash(url: string): string {
+  return url.split('#')[0] ?? url;
+}
+
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 const LOCAL_SUFFIXES = ['.test', '.local', '.localhost'];
 const STAGING_PREFIXES = ['staging.', 'dev.', 'test.'];

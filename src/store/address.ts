@@ -1,11 +1,10 @@
 /** Address moves by the top frame's own script (`history.replaceState`/`pushState`). */
 import type { AddressChange, PageState } from '../model/types';
 import type { BridgeEvent } from '../protocol/messages';
+import { withoutHash } from '../rules/urls';
 
 /** Moves kept per page: tidying the address happens early, a chatty router must not grow the state. */
 export const ADDRESS_CHANGES_CAP = 20;
-
-const withoutHash = (url: string) => url.split('#')[0];
 
 /**
  * Records one move reported by the top frame (`at`: ms since the page started) if it changed

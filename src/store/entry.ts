@@ -7,6 +7,7 @@
  */
 import { cap } from '../bridge/limits';
 import type { PageEntry, PageState, Redirect } from '../model/types';
+import { withoutHash } from '../rules/urls';
 
 /** Redirects kept per page (a redirect loop ends in the browser's own error page anyway). */
 export const REDIRECTS_CAP = 20;
@@ -14,8 +15,6 @@ export const REDIRECTS_CAP = 20;
 interface Pending extends PageEntry {
   requestId: string;
 }
-
-const withoutHash = (url: string) => url.split('#')[0];
 
 /** The URL a chain ends at. */
 const endOf = (entry: PageEntry) => entry.redirects.at(-1)?.to ?? entry.asked;
