@@ -6,8 +6,9 @@
 import { browser } from 'wxt/browser';
 import { PARTNER_COOKIE } from '../../src/detect/cookie';
 import type { ToContent } from '../../src/protocol/messages';
+import { clickTestOnOpen, hasLoader } from '../../src/store/page';
 import { requestsSettled } from './network';
-import { cachedTabIds, updateTab } from './store';
+import { cachedTabIds, readTab, updateTab } from './store';
 
 const FRAME_TIMEOUT_MS = 3000;
 
@@ -36,12 +37,19 @@ export async function runClickTest(tabId: number, linkId?: string): Promise<void
   });
 }
 
+/**
+ * Ends the page's watch. The click test runs when `clickTest` says so (the site is opted in,
+ * or the CLI asks), or when someone inspects the page: a popup or panel was opened on it
+ * during the watch or follows the tab now (`inspected`), and the page has the loader.
+ */
 export async function finishPage(
   tabId: number,
-  opts: { clickTest: boolean; expectPartnero?: boolean },
+  opts: { clickTest: boolean; expectPartnero?: boolean; inspected?: boolean },
 ): Promise<void> {
   await toAllFrames(tabId, { type: 'collect' });
-  if (opts.clickTest) await runClickTest(tabId);
+  const { page } = await readTab(tabId);
+  const asked = (opts.inspected === true || page.clickTestAtEnd === true) && hasLoader(page);
+  if (opts.clickTest || (asked && page.clickTest === 'idle')) await runClickTest(tabId);
   // A tracking call sent just before the end must still get its status into the verdict.
   await requestsSettled(tabId, 2000);
   await updateTab(tabId, async (tab) => {
@@ -98,6 +106,19 @@ function hostMatches(url: string, domain: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A popup or panel opened on the tab: the page's links are test-clicked once, now when the
+ * watch is over, else when it ends (see clickTestOnOpen).
+ */
+export async function inspectOnOpen(tabId: number): Promise<void> {
+  const when = await updateTab(tabId, (tab) => {
+    const found = clickTestOnOpen(tab.page);
+    if (found === 'at-end') tab.page.clickTestAtEnd = true;
+    return found;
+  });
+  if (when === 'now') await runClickTest(tabId);
 }
 
 export function reveal(tabId: number, linkId: string): Promise<unknown> {

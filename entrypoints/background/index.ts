@@ -14,16 +14,23 @@ import { applyEvents } from '../../src/store/reducer';
 import { SETTINGS_KEY, type Settings, settingsFrom } from '../../src/store/settings';
 import { updateBadge } from './badge';
 import { watchEntries } from './entry';
-import { finishPage, refreshCookieDetails, reveal, runClickTest, watchCookies } from './finish';
+import {
+  finishPage,
+  inspectOnOpen,
+  refreshCookieDetails,
+  reveal,
+  runClickTest,
+  watchCookies,
+} from './finish';
 import { forgetIdentity, onTopBeforeNavigate, onTopBridge, onTopCommitted } from './lifecycle';
 import { watchNetwork } from './network';
 import { dropTab, onTabChanged, readTab, updateTab } from './store';
-import { watchViews } from './views';
+import { hasViews, watchViews } from './views';
 
 /** Wires browser events to the store; all logic lives in src/ and the modules beside this file. */
 export default defineBackground(() => {
   onTabChanged(updateBadge);
-  watchViews();
+  watchViews((tabId) => void inspectOnOpen(tabId));
   watchNetwork();
   watchEntries();
   watchCookies();
@@ -67,7 +74,9 @@ export default defineBackground(() => {
         }).then(() => true);
       case 'watch-end':
         if (tabId === undefined || sender.frameId !== 0) return undefined;
-        return siteOptedIn(sender.url).then((clickTest) => finishPage(tabId, { clickTest }));
+        return siteOptedIn(sender.url).then((clickTest) =>
+          finishPage(tabId, { clickTest, inspected: hasViews(tabId) }),
+        );
       case 'automation':
         if (tabId === undefined) return undefined;
         return automation(tabId, msg.request);

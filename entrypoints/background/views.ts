@@ -17,7 +17,13 @@ function flush(tabId: number): void {
   for (const port of ports.get(tabId) ?? []) port.postMessage({ tabId, ...p.tab });
 }
 
-export function watchViews(): void {
+/** Whether a popup or panel follows the tab right now (the user is inspecting it). */
+export function hasViews(tabId: number): boolean {
+  return (ports.get(tabId)?.size ?? 0) > 0;
+}
+
+/** Serves views their tab's state; `onOpen` runs each time one starts following a tab. */
+export function watchViews(onOpen: (tabId: number) => void): void {
   browser.runtime.onConnect.addListener((port) => {
     if (!port.name.startsWith(VIEW_PORT)) return;
     const tabId = Number(port.name.slice(VIEW_PORT.length));
@@ -27,6 +33,7 @@ export function watchViews(): void {
     ports.set(tabId, set);
     port.onDisconnect.addListener(() => set.delete(port));
     void readTab(tabId).then((tab) => port.postMessage({ tabId, ...tab }));
+    onOpen(tabId);
   });
   onTabChanged((tabId, tab) => {
     if (!ports.get(tabId)?.size) return;

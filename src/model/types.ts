@@ -71,11 +71,18 @@ export interface Finding {
   severity: Severity;
   /** One sentence for a human; page data inside it is already capped. */
   message: string;
-  /** One-line fix. */
+  /** One-line fix, in the extension's words (its buttons, its panel). */
   fix?: string;
+  /** The fix in the command line's words (`--aff TEST`, flags), where it differs from `fix`. */
+  cliFix?: string;
   target?: FindingTarget;
   /** Rule id of the root-cause finding that explains this one. */
   causedBy?: RuleId;
+  /**
+   * The finding says "not verified yet" rather than "broken": nothing has run that could
+   * prove it either way (a Payment Link nobody has clicked). Shown with the ? mark.
+   */
+  unverified?: true;
 }
 
 /** One call of the Partnero queue function, in call order. */
@@ -263,6 +270,8 @@ export interface PageState {
   cookie: CookieInfo | null;
   navigations: Navigation[];
   clickTest: 'idle' | 'running' | 'done';
+  /** The popup or panel was opened during the watch: the click test runs when it ends. */
+  clickTestAtEnd?: true;
   /**
    * The user (or the CLI) asked to check this page, so a page without any Partnero trace
    * still gets `snippet.missing`. Otherwise that rule needs evidence (links, cookie, …).

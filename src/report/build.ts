@@ -39,15 +39,32 @@ function requestReport(request: NetRequest): PageReport['requests'][number] {
   return { url, method, ...defined(request, ['status', 'error', 'blocked', 'type']) };
 }
 
-function findingReport(finding: Finding): FindingReport {
+/** Where a report is read: the command line's findings say flags where the extension says buttons. */
+export type ReportMedium = 'cli' | 'extension';
+
+function findingReport(finding: Finding, medium: ReportMedium): FindingReport {
   const { rule, severity, message, target } = finding;
-  const report: FindingReport = { rule, severity, message, ...defined(finding, ['causedBy', 'fix']) };
+  const report: FindingReport = {
+    rule,
+    severity,
+    message,
+    ...defined(finding, ['causedBy', 'fix', 'unverified']),
+  };
+  if (medium === 'cli' && finding.cliFix !== undefined) report.fix = finding.cliFix;
   if (target !== undefined) report.target = { ...target };
   return report;
 }
 
-/** The report entry of one visited page; `requestedUrl` is the URL as the check asked for it. */
-export function buildPageReport(requestedUrl: string, page: PageState, findings: Finding[]): PageReport {
+/**
+ * The report entry of one visited page; `requestedUrl` is the URL as the check asked for it,
+ * `medium` whose words the fixes use (the panel's export is read beside the extension).
+ */
+export function buildPageReport(
+  requestedUrl: string,
+  page: PageState,
+  findings: Finding[],
+  medium: ReportMedium = 'extension',
+): PageReport {
   return {
     url: requestedUrl,
     finalUrl: page.url,
@@ -58,7 +75,7 @@ export function buildPageReport(requestedUrl: string, page: PageState, findings:
     transactions: transactionCalls(page).map(({ payload, call }) => ({ payload, at: call.at })),
     links: page.links.map(linkReport),
     requests: page.requests.map(requestReport),
-    findings: findings.map(findingReport),
+    findings: findings.map((finding) => findingReport(finding, medium)),
     // An added key: the terminal report shows the same rows as the popup without PageState.
     checklist: checklist(page, findings).map(({ findings: _rowFindings, ...row }) => row),
   };

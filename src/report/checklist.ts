@@ -3,7 +3,9 @@
  * merchant question (is the loader there, which program, is the visitor referred, are the
  * Payment Links attributed, are transactions valid) and carries the findings behind it.
  */
-import type { Finding, PageState } from '../model/types';
+import type { Finding, LinkRecord, PageState } from '../model/types';
+import { hasLoader } from '../store/page';
+import { MARK_KINDS, type MarkKind } from './marks';
 import { programIds, targetsLink, transactionCalls } from './page-facts';
 import { rootFindings, worstSeverity } from './severity';
 import { plural } from './text';
@@ -12,9 +14,12 @@ import { plural } from './text';
 export const CHECKLIST_IDS = ['loader', 'program', 'cookie', 'links', 'transactions'] as const;
 export type ChecklistId = (typeof CHECKLIST_IDS)[number];
 
-/** A severity when the row has a root finding; `none` when the row does not apply. */
-export const CHECK_STATUSES = ['ok', 'error', 'warning', 'info', 'none'] as const;
-export type CheckStatus = (typeof CHECK_STATUSES)[number];
+/**
+ * A row's mark (see marks.ts): `error`/`warning` from its findings, `unverified` when what it
+ * shows is not verified yet, `ok` when it applies and is fine, `none` when nothing applies.
+ */
+export const CHECK_STATUSES = MARK_KINDS;
+export type CheckStatus = MarkKind;
 
 /** One row: what the popup and the terminal show, with the findings that explain its status. */
 export interface ChecklistItem {
@@ -59,7 +64,7 @@ type Facts = (page: PageState, findings: Finding[]) => { applies: boolean; detai
 
 const FACTS: Record<ChecklistId, Facts> = {
   loader: (page) => {
-    const applies = page.queueName !== null || page.loaderRuns.length > 0 || page.scripts.length > 0;
+    const applies = hasLoader(page);
     const queue = page.queue?.processed
       ? 'universal.js running'
       : page.queue && page.queue.pending > 0
@@ -78,10 +83,20 @@ const FACTS: Record<ChecklistId, Facts> = {
     detail: cookie ? `partnero_partner=${cookie.value}${expiry(cookie.expires)}` : 'not set',
   }),
   links: ({ links }, findings) => {
-    const problems = findings.filter((f) => f.severity !== 'info');
-    const bad = links.filter((link) => problems.some((f) => targetsLink(f, link))).length;
-    const detail = `${links.length - bad} ok / ${bad} with problems`;
-    return { applies: links.length > 0, detail: links.length > 0 ? detail : 'none on page' };
+    if (links.length === 0) return { applies: false, detail: 'none on page' };
+    const about = (link: LinkRecord, pick: (f: Finding) => boolean) =>
+      findings.some((f) => pick(f) && targetsLink(f, link));
+    const bad = links.filter((l) => about(l, (f) => f.severity !== 'info')).length;
+    const unverified = links.filter(
+      (l) => !about(l, (f) => f.severity !== 'info') && about(l, (f) => f.unverified === true),
+    ).length;
+    const counts: [number, string][] = [
+      [links.length - bad - unverified, 'ok'],
+      [bad, 'with problems'],
+      [unverified, 'not verified'],
+    ];
+    const detail = counts.filter(([n]) => n > 0).map(([n, words]) => `${n} ${words}`);
+    return { applies: true, detail: detail.join(', ') };
   },
   transactions: (page, findings) => {
     const sent = transactionCalls(page);
@@ -102,17 +117,34 @@ function expiry(expires: number | null | undefined): string {
 }
 
 /**
- * The checklist of one page. Only root findings set a row's status: a row whose findings
- * are all consequences shows `none` and names the cause, so one mistake is counted once.
+ * A row's mark: its worst root finding's; a row whose problems are all consequences of
+ * another row's still shows them broken (a lost cookie is not "nothing to check"), though
+ * only the root is counted; info findings leave a row fine, or not verified when they say so.
+ */
+function statusOf(own: readonly Finding[], applies: boolean): CheckStatus {
+  const problems = own.filter((f) => f.severity !== 'info');
+  const worst = worstSeverity(rootFindings(problems)) ?? worstSeverity(problems);
+  if (worst === 'error' || worst === 'warning') return worst;
+  if (own.some((f) => f.unverified)) return 'unverified';
+  return applies ? 'ok' : 'none';
+}
+
+/**
+ * The checklist of one page. A row whose problems all come from another row's root cause
+ * names that row (`— see Program`), so one mistake is explained once.
  */
 export function checklist(page: PageState, findings: Finding[]): ChecklistItem[] {
   return CHECKLIST_IDS.map((id) => {
     const own = findings.filter((f) => rowOf(f) === id);
     const { applies, detail } = FACTS[id](page, own);
-    const cause = own.find((f) => f.causedBy !== undefined)?.causedBy;
-    const worst = worstSeverity(rootFindings(own));
-    const status: CheckStatus = worst ?? (own.length === 0 && applies ? 'ok' : 'none');
-    const explained = worst === null && cause !== undefined ? ` — caused by ${cause}` : '';
+    const status = statusOf(own, applies);
+    const problems = own.filter((f) => f.severity !== 'info');
+    const causes = [...new Set(problems.flatMap((f) => (f.causedBy ? [f.causedBy] : [])))];
+    const elsewhere = causes.map((rule) => rowOf({ rule } as Finding)).filter((row) => row !== id);
+    const explained =
+      rootFindings(problems).length === 0 && elsewhere.length > 0
+        ? ` — see ${[...new Set(elsewhere)].map((row) => LABELS[row]).join(', ')}`
+        : '';
     return { id, label: LABELS[id], status, detail: detail + explained, findings: own };
   });
 }

@@ -29,6 +29,8 @@ export const FindingReportSchema = z.looseObject({
     .optional(),
   causedBy: RuleIdSchema.optional(),
   fix: z.string().optional(),
+  /** An added key: true when the finding says "not verified yet" (nothing could prove it). */
+  unverified: z.literal(true).optional(),
   /** An added key: the rule's section of the catalog, `docs/rules.md#<rule>` from the package root. */
   docs: z.string().optional(),
 });

@@ -4,24 +4,23 @@
  * write escape sequences into the merchant's terminal or CI log.
  */
 import { RULE_IDS, type Severity } from '../model/types';
-import type { CheckStatus } from './checklist';
+import { findingMark, MARKS, type MarkKind } from './marks';
 import type { ChecklistRow, FindingReport, PageReport, Report } from './schema';
 import { SEVERITIES } from './severity';
 import { clean, type Paint, painter, plural, type Style } from './text';
 
-const MARKS: Record<CheckStatus, readonly [string, Style]> = {
-  ok: ['✓', 'green'],
-  error: ['✗', 'red'],
-  warning: ['!', 'yellow'],
-  info: ['·', 'cyan'],
-  none: ['·', 'dim'],
+const STYLES: Record<MarkKind, Style> = {
+  ok: 'green',
+  error: 'red',
+  warning: 'yellow',
+  none: 'dim',
+  unverified: 'cyan',
 };
 
 const GROUP_TITLES: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Infos' };
 
-function mark(status: CheckStatus, paint: Paint): string {
-  const [symbol, style] = MARKS[status];
-  return paint(style, symbol);
+function mark(kind: MarkKind, paint: Paint): string {
+  return paint(STYLES[kind], MARKS[kind].symbol);
 }
 
 function renderChecklist(rows: ChecklistRow[], paint: Paint): string[] {
@@ -35,7 +34,7 @@ function renderFinding(finding: FindingReport, depth: number, paint: Paint): str
   const indent = '    '.repeat(depth + 1);
   const cause = finding.causedBy ? paint('dim', ` (caused by ${finding.causedBy})`) : '';
   const lines = [
-    `${indent}${mark(finding.severity, paint)} ${paint('bold', finding.rule)}${cause}  ${clean(finding.message)}`,
+    `${indent}${mark(findingMark(finding), paint)} ${paint('bold', finding.rule)}${cause}  ${clean(finding.message)}`,
   ];
   const where = [finding.target?.selector, finding.target?.href].filter((part) => part !== undefined);
   if (where.length > 0) lines.push(`${indent}  ${paint('dim', `at ${clean(where.join(' '))}`)}`);

@@ -15,6 +15,7 @@ export default defineRule('cookie.absent', ({ cookie, referrals, dropped }) => {
       message:
         'No partnero_partner cookie: this visit is not referred, so links can only be checked statically.',
       fix: 'Re-open the page with ?aff=TEST (or Simulate a referred visit) to check attribution end to end.',
+      cliFix: 'Run the check again with --aff TEST to check attribution end to end.',
     },
   ];
 });

@@ -87,7 +87,7 @@ export const RULE_SEVERITIES: Record<RuleId, RuleSeverities> = {
     summary: 'The partner key in the partnero_partner cookie is not a valid Stripe client_reference_id.',
   },
   'link.missing-client-reference-id': {
-    severities: ['error', 'warning'],
+    severities: ['error', 'info'],
     summary: 'A Stripe Payment Link would open checkout without a client_reference_id.',
   },
   'link.client-reference-id-mismatch': {

@@ -24,6 +24,22 @@ export function newPage(url: string, startedAt: number): PageState {
   };
 }
 
+/** The Partnero loader is on the page: its queue exists, it ran, or its script tag is there. */
+export function hasLoader(page: PageState): boolean {
+  return page.queueName !== null || page.loaderRuns.length > 0 || page.scripts.length > 0;
+}
+
+/**
+ * Opening the popup or the panel asks to inspect the page, so a page with the loader gets
+ * its Payment Links test-clicked once: `now` when the watch is over, `at-end` while it runs
+ * (late links are in by then), null when a click test already ran or nothing asks for one.
+ */
+export function clickTestOnOpen(page: PageState): 'now' | 'at-end' | null {
+  if (page.clickTest !== 'idle') return null;
+  if (!page.watchEnded) return page.clickTestAtEnd ? null : 'at-end';
+  return hasLoader(page) ? 'now' : null;
+}
+
 export function newTab(url = '', startedAt = Date.now()): TabState {
   return { page: newPage(url, startedAt), history: { transactionKeys: [], signupKeys: [] }, findings: [] };
 }

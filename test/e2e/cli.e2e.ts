@@ -402,7 +402,7 @@ function expectDemoObservations(r: Report): void {
     r.pages.map((p) => p.checklist?.map(({ id, status, detail }) => row(id, status, undated(detail)))),
   ).toEqual([
     [...common, row('links', 'none', 'none on page'), row('transactions', 'none', 'none sent')],
-    [...common, row('links', 'error', '2 ok / 1 with problems'), row('transactions', 'none', 'none sent')],
+    [...common, row('links', 'error', '2 ok, 1 with problems'), row('transactions', 'none', 'none sent')],
     [...common, row('links', 'none', 'none on page'), row('transactions', 'info', '1 sent / 0 invalid')],
   ]);
   expect(r.pages[1]?.links.map((l) => [l.href, l.afterClick])).toEqual([
@@ -461,7 +461,7 @@ const DEMO_TEXT = `partnero-inspector ${VERSION} · chrome <version>
   ✓ Loader           queue po, universal.js running
   ✓ Program          DEMO42
   ✓ Referral cookie  partnero_partner=DEMO, expires <date>
-  ✗ Payment Links    2 ok / 1 with problems
+  ✗ Payment Links    2 ok, 1 with problems
   · Transactions     none sent
 
   Errors (1)

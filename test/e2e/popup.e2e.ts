@@ -131,7 +131,7 @@ describe('popup and badge', () => {
     await popup.waitForFunction(
       () => document.querySelector('[data-row="links"] .row-icon')?.textContent === '✗',
     );
-    expect(await rowText(popup, 'links')).toContain('2 ok / 1 with problems');
+    expect(await rowText(popup, 'links')).toContain('2 ok, 1 with problems');
     expect(await popup.$eval('[data-testid="verdict"]', (el) => el.textContent)).toBe('1 error, 0 warnings');
     expect(await badge(popup, tabId)).toBe('1');
     const after = await state(page);

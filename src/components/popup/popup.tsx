@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { TabSnapshot } from '../../protocol/messages';
 import { type ChecklistItem, checklist } from '../../report/checklist';
+import { MARKS } from '../../report/marks';
 import { plural } from '../../report/text';
 import { summarize } from '../../rules';
 import { FindingList } from '../shared/finding-list';
@@ -11,8 +12,6 @@ export interface PopupActions {
   simulateReferral(): void;
   setSiteOptIn(enabled: boolean): void;
 }
-
-const ICON = { ok: '✓', error: '✗', warning: '!', info: 'i', none: '–' } as const;
 
 export function Popup({
   snap,
@@ -93,8 +92,8 @@ function Row({ row }: { row: ChecklistItem }) {
         aria-expanded={expandable ? open : undefined}
         onClick={() => expandable && setOpen(!open)}
       >
-        <span class="row-icon" aria-hidden="true">
-          {ICON[row.status]}
+        <span class="row-icon" role="img" aria-label={MARKS[row.status].words}>
+          {MARKS[row.status].symbol}
         </span>
         <span class="row-label">{row.label}</span>
         <span class="row-detail">{row.detail}</span>

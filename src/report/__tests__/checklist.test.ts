@@ -43,7 +43,7 @@ describe('checklist', () => {
       placeholder,
       placeholderFindings,
       'loader',
-      { status: 'none', detail: 'queue po, 1 call waiting — caused by program.placeholder' },
+      { status: 'error', detail: 'queue po, 1 call waiting — see Program' },
     ],
     [
       'placeholder program',
@@ -92,14 +92,14 @@ describe('checklist', () => {
       page({ cookie: null }),
       [finding('cookie.absent', 'info')],
       'cookie',
-      { status: 'info', detail: 'not set' },
+      { status: 'none', detail: 'not set' },
     ],
     [
       'cookie missing because of the loader',
       placeholder,
       placeholderFindings,
       'cookie',
-      { status: 'none', detail: 'not set — caused by snippet.queue-stuck' },
+      { status: 'error', detail: 'not set — see Loader' },
     ],
     ['no links', page(), [], 'links', { status: 'none', detail: 'none on page' }],
     [
@@ -111,14 +111,26 @@ describe('checklist', () => {
         }),
       ],
       'links',
-      { status: 'error', detail: '1 ok / 1 with problems' },
+      { status: 'error', detail: '1 ok, 1 with problems' },
     ],
     [
       'an info does not make a link a problem',
       page({ links: [buy] }),
       [finding('link.client-reference-id-preset', 'info', { target: { href: buy.href ?? '' } })],
       'links',
-      { status: 'info', detail: '1 ok / 0 with problems' },
+      { status: 'ok', detail: '1 ok' },
+    ],
+    [
+      'links nobody clicked yet are not verified, not problems',
+      page({ links: [buy, late] }),
+      [
+        finding('link.missing-client-reference-id', 'info', {
+          unverified: true,
+          target: { selector: 'a#late', frame: 'top' },
+        }),
+      ],
+      'links',
+      { status: 'unverified', detail: '1 ok, 1 not verified' },
     ],
     ['no transactions', page(), [], 'transactions', { status: 'none', detail: 'none sent' }],
     [

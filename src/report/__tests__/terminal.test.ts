@@ -44,7 +44,7 @@ describe('renderReport', () => {
     ['page URL', 'http://shop.test/pricing?aff=TEST'],
     ['final URL when redirected', '  → http://shop.test/thanks'],
     ['checklist row with mark', '  ✗ Program          abc123'],
-    ['row explained by another', '  · Referral cookie  not set — caused by snippet.queue-stuck'],
+    ['row explained by another', '  ✗ Referral cookie  not set — see Loader'],
     ['ok row', '  ✓ Loader           queue po, universal.js running'],
     ['severity group', '  Errors (1)'],
     ['root finding', '    ✗ program.placeholder  program.placeholder happened'],

@@ -162,8 +162,9 @@ describe('ordering', () => {
     expect(findings.map((f) => f.rule)).toEqual([
       'program.placeholder',
       'snippet.not-in-head',
-      'link.missing-client-reference-id',
       'po.unknown-command',
+      // An unverified link is an info, after po.unknown-command in catalog order.
+      'link.missing-client-reference-id',
       'snippet.queue-stuck',
       'cookie.missing-after-referral',
     ]);

@@ -14,10 +14,20 @@ describeRules({
       expect: [],
     },
     {
-      name: 'never clicked',
+      name: 'never clicked: not verified, with the way to verify it in each medium',
       page: page({ cookie: cookie(), links: [link()] }),
-      expect: ['warning'],
-      message: 'not verified yet',
+      expect: ['info'],
+      message: 'is not verified yet',
+      fix: 'Open the Partnero Inspector popup or panel on this page to test-click it',
+    },
+    {
+      name: 'a helper set the id on another link: the fix does not say to add one',
+      page: page({
+        cookie: cookie(),
+        links: [clicked(PARTNER), link({ selector: 'a.other', afterClick: null, clickedBy: 'test' })],
+      }),
+      expect: ['error'],
+      fix: "The page's helper set client_reference_id on other Payment Links but not on this one",
     },
     {
       name: 'clicked with a cookie, no id',
@@ -44,9 +54,9 @@ describeRules({
       fix: 'composedPath()',
     },
     {
-      name: 'probe click, no id',
+      name: 'probe click, no id: proven broken on an unreferred visit too',
       page: page({ links: [link({ afterClick: null, probe: 'probe_1', clickedBy: 'test' })] }),
-      expect: ['warning'],
+      expect: ['error'],
       message: 'a test click showed the page does not add it',
     },
     {

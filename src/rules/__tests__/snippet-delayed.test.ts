@@ -204,7 +204,7 @@ describeRules({
     {
       name: 'an unverified link while the loader is held',
       page: heldPage({ links: [link()] }),
-      expect: ['warning'],
+      expect: ['info'],
       causedBy: 'snippet.delayed',
     },
     {
@@ -229,7 +229,7 @@ describeRules({
     {
       name: 'a link a click showed without id is its own problem',
       page: heldPage({ links: [link({ afterClick: null, clickedBy: 'test' })] }),
-      expect: ['warning'],
+      expect: ['error'],
     },
   ],
 });

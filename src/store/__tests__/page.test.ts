@@ -4,7 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CookieHost, CookieInfo, Json, NetRequest, PoCall, TabState } from '../../model/types';
-import { COOKIE_HOSTS_KEPT, dataKey, newPage, newTab, resetPage, unfileRestoredPage } from '../page';
+import {
+  COOKIE_HOSTS_KEPT,
+  clickTestOnOpen,
+  dataKey,
+  newPage,
+  newTab,
+  resetPage,
+  unfileRestoredPage,
+} from '../page';
 
 const OLD_START = 1_700_000_000_000;
 const NEW_START = OLD_START + 10_000;
@@ -303,5 +311,23 @@ describe('unfileRestoredPage', () => {
     unfileRestoredPage(tab);
     expect(tab.history.transactionKeys).toEqual(['ch_1', 'ch_other']);
     expect(tab.history.signupKeys).toEqual([]);
+  });
+});
+
+describe('clickTestOnOpen', () => {
+  const withLoader = () => ({ ...newPage('https://shop.example/', 0), queueName: 'po' });
+  it('waits for the end of the watch, once, on a page still being watched', () => {
+    const page = withLoader();
+    expect(clickTestOnOpen(page)).toBe('at-end');
+    page.clickTestAtEnd = true;
+    expect(clickTestOnOpen(page)).toBeNull();
+  });
+  it('runs now once the watch is over, on a page with the loader only', () => {
+    expect(clickTestOnOpen({ ...withLoader(), watchEnded: true })).toBe('now');
+    expect(clickTestOnOpen({ ...newPage('https://shop.example/', 0), watchEnded: true })).toBeNull();
+  });
+  it('never repeats a click test that ran or runs', () => {
+    expect(clickTestOnOpen({ ...withLoader(), watchEnded: true, clickTest: 'done' })).toBeNull();
+    expect(clickTestOnOpen({ ...withLoader(), watchEnded: true, clickTest: 'running' })).toBeNull();
   });
 });
