@@ -25,13 +25,18 @@ async function toAllFrames(tabId: number, msg: ToContent): Promise<unknown[]> {
   );
 }
 
+/**
+ * Test-clicks the page's links (one link with `linkId`). Its state is only the page's it
+ * started on: a page that replaced it meanwhile (a reload) has not been clicked.
+ */
 export async function runClickTest(tabId: number, linkId?: string): Promise<void> {
-  await updateTab(tabId, (tab) => {
+  const startedAt = await updateTab(tabId, (tab) => {
     tab.page.clickTest = 'running';
-    return true;
+    return tab.page.startedAt;
   });
   await toAllFrames(tabId, { type: 'click-test', ...(linkId && { linkId }) });
   await updateTab(tabId, (tab) => {
+    if (tab.page.startedAt !== startedAt) return false;
     tab.page.clickTest = 'done';
     return true;
   });

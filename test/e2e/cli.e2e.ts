@@ -175,12 +175,14 @@ describe('check options', () => {
     ]);
     const page = report(run).pages[0];
     expect(page?.links.map((l) => l.afterClick)).toEqual([undefined, undefined, undefined]);
-    // Unclicked, a link without client_reference_id is only a warning: the page might add it on click.
-    expect(page?.findings.map((f) => [f.rule, f.severity, f.target?.selector])).toEqual([
-      ['link.missing-client-reference-id', 'warning', '#buy-starter'],
-      ['link.missing-client-reference-id', 'warning', '#buy-pro'],
-      ['link.missing-client-reference-id', 'warning', '#buy-team'],
+    // Unclicked, a link without client_reference_id is only not verified (an info, never a
+    // problem): the page might add it on click. Its fix speaks the command line.
+    expect(page?.findings.map((f) => [f.rule, f.severity, f.unverified, f.target?.selector])).toEqual([
+      ['link.missing-client-reference-id', 'info', true, '#buy-starter'],
+      ['link.missing-client-reference-id', 'info', true, '#buy-pro'],
+      ['link.missing-client-reference-id', 'info', true, '#buy-team'],
     ]);
+    expect(page?.findings[0]?.fix).toMatch(/^Run the check without --no-click-test/);
     expectExit(run, 0);
   });
 });

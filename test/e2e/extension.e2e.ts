@@ -35,6 +35,8 @@ async function open(launched: Launched, file: string): Promise<Page> {
 }
 
 const afterClicks = (s: TabSnapshot) => s.page.links.map((l) => [l.selector, l.afterClick]);
+/** The extension's state of the tab `page` is in, asked through the automation channel. */
+const state = (page: Page) => askExtension(page, { op: 'state' });
 
 describe.each(browsersUnderTest())('%s: the watch ends by itself', (kind) => {
   let launched: Launched;
@@ -107,10 +109,10 @@ describe.each(browsersUnderTest())('%s: the watch ends by itself', (kind) => {
       ['#buy-team', undefined],
     ]);
     expect(s.page.cookie?.raw).toBe('TEST');
-    expect(s.findings.map((f) => [f.rule, f.severity, f.target?.selector])).toEqual([
-      ['link.missing-client-reference-id', 'warning', '#buy-starter'],
-      ['link.missing-client-reference-id', 'warning', '#buy-pro'],
-      ['link.missing-client-reference-id', 'warning', '#buy-team'],
+    expect(s.findings.map((f) => [f.rule, f.severity, f.unverified, f.target?.selector])).toEqual([
+      ['link.missing-client-reference-id', 'info', true, '#buy-starter'],
+      ['link.missing-client-reference-id', 'info', true, '#buy-pro'],
+      ['link.missing-client-reference-id', 'info', true, '#buy-team'],
     ]);
     await page.close();
   });
@@ -208,7 +210,13 @@ describe('chrome: badge, Always test links on this site, Simulate a referred vis
     const page = await open(launched, 'payment-links-ok.html?aff=TEST');
     const first = await watchEnded(page);
     expect(first.page.clickTest).toBe('idle');
-    expect(await badge(first.tabId)).toEqual({ text: '3', color: AMBER });
+    // Nobody clicked: the links are only not verified (info), so the badge stays empty.
+    expect(first.findings.map((f) => [f.rule, f.severity, f.unverified])).toEqual([
+      ['link.missing-client-reference-id', 'info', true],
+      ['link.missing-client-reference-id', 'info', true],
+      ['link.missing-client-reference-id', 'info', true],
+    ]);
+    expect((await badge(first.tabId)).text).toBe('');
 
     await setOptIn(first.tabId, true);
     const tested = await reloadAndWait(page, first);
@@ -235,7 +243,7 @@ describe('chrome: badge, Always test links on this site, Simulate a referred vis
       ['#buy-pro', undefined],
       ['#buy-team', undefined],
     ]);
-    expect(await badge(untested.tabId)).toEqual({ text: '3', color: AMBER });
+    expect((await badge(untested.tabId)).text).toBe('');
     await page.close();
   });
 
@@ -259,6 +267,61 @@ describe('chrome: badge, Always test links on this site, Simulate a referred vis
     ]);
     expect(await badge(tested.tabId)).toEqual({ text: '1', color: RED });
     await page.close();
+  });
+
+  it('opening the popup after the watch test-clicks the links of a page with the loader, once', async () => {
+    const page = await open(launched, 'links-added-late.html?aff=TEST');
+    const first = await watchEnded(page);
+    expect(first.page.clickTest).toBe('idle');
+    expect((await badge(first.tabId)).text).toBe('');
+    const popup = await openPopup(launched, first.tabId);
+    const tested = await until(
+      'the click test the popup asked for',
+      () => state(page),
+      (s) => s.page.clickTest === 'done',
+    );
+    expect(tested.page.links.map((l) => [l.selector, l.afterClick, l.clickedBy])).toEqual([
+      ['#buy-starter', 'TEST', 'test'],
+      ['#buy-pro', 'TEST', 'test'],
+      ['#buy-team', null, 'test'],
+    ]);
+    expect(tested.findings.map((f) => [f.rule, f.severity, f.target?.selector])).toEqual([
+      ['link.missing-client-reference-id', 'error', '#buy-team'],
+    ]);
+    expect(await badge(first.tabId)).toEqual({ text: '1', color: RED });
+    await popup.close();
+    // Opened again: the verdict stands, nothing is clicked twice.
+    const again = await openPopup(launched, first.tabId);
+    await again.waitForFunction(
+      () => document.querySelector('[data-row="links"]')?.textContent?.includes('1 with problems'),
+    );
+    expect((await state(page)).page.clickTest).toBe('done');
+    await Promise.all([again.close(), page.close()]);
+  });
+
+  it('a popup opened during the watch has the links test-clicked when the watch ends', async () => {
+    const page = await open(launched, 'payment-links-ok.html?aff=TEST');
+    const popup = await openPopup(launched, (await state(page)).tabId);
+    await popup.close();
+    const s = await watchEnded(page);
+    expect(afterClicks(s)).toEqual([
+      ['#buy-starter', 'TEST'],
+      ['#buy-pro', 'TEST'],
+      ['#buy-team', 'TEST'],
+    ]);
+    expect(s.findings).toEqual([]);
+    expect((await badge(s.tabId)).text).toBe('');
+    await page.close();
+  });
+
+  it('opening the popup on a page without the loader clicks nothing', async () => {
+    const page = await open(launched, 'no-partnero.html');
+    const s = await watchEnded(page);
+    const popup = await openPopup(launched, s.tabId);
+    // The view's snapshot arrives after the open was handled: the state is final by then.
+    await popup.waitForSelector('[data-row="loader"], main');
+    expect((await state(page)).page.clickTest).toBe('idle');
+    await Promise.all([popup.close(), page.close()]);
   });
 
   it('Simulate a referred visit: the tab reloads with ?aff=TEST and the referral cookie is set', async () => {
