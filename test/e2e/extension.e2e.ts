@@ -292,8 +292,8 @@ describe('chrome: badge, Always test links on this site, Simulate a referred vis
     await popup.close();
     // Opened again: the verdict stands, nothing is clicked twice.
     const again = await openPopup(launched, first.tabId);
-    await again.waitForFunction(
-      () => document.querySelector('[data-row="links"]')?.textContent?.includes('1 with problems'),
+    await again.waitForFunction(() =>
+      document.querySelector('[data-row="links"]')?.textContent?.includes('1 with problems'),
     );
     expect((await state(page)).page.clickTest).toBe('done');
     await Promise.all([again.close(), page.close()]);
