@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { PARTNER_COOKIE } from '../../src/detect/cookie';
+import type { CookieInfo } from '../../src/model/types';
 import type { ToContent } from '../../src/protocol/messages';
 import { clickTestOnOpen, hasLoader } from '../../src/store/page';
 import { requestsSettled } from './network';
@@ -65,11 +66,30 @@ export async function finishPage(
   });
 }
 
+/** When the cookie store saw each recent partnero_partner value land (epoch ms). */
+const landed = new Map<string, number>();
+const LANDED_KEPT = 20;
+
+/**
+ * The cookie store often learns of the cookie before the page's bridge reads it (which it
+ * does when it next reports): the page's cookie was there since the earlier of the two.
+ */
+function noteLanding(page: { startedAt: number; cookie: CookieInfo | null }): boolean {
+  const at = page.cookie ? landed.get(page.cookie.raw) : undefined;
+  if (!page.cookie || at === undefined || at < page.startedAt) return false;
+  const seenAt = Math.round(at - page.startedAt);
+  if (page.cookie.seenAt !== undefined && page.cookie.seenAt <= seenAt) return false;
+  page.cookie.seenAt = seenAt;
+  return true;
+}
+
 /** Expiry, domain and path are only visible through the cookies API. */
 export async function refreshCookieDetails(page: {
   url: string;
-  cookie: import('../../src/model/types').CookieInfo | null;
+  startedAt: number;
+  cookie: CookieInfo | null;
 }): Promise<void> {
+  noteLanding(page);
   if (!page.cookie || !/^https?:/.test(page.url)) return;
   // A cookie the page has only just written may not be in the store yet: watchCookies fills
   // the details in when it lands, so one look here is enough (and never holds the tab's queue).
@@ -88,11 +108,15 @@ export async function refreshCookieDetails(page: {
 export function watchCookies(): void {
   browser.cookies.onChanged.addListener(({ cookie, removed }) => {
     if (removed || cookie.name !== PARTNER_COOKIE) return;
+    landed.delete(cookie.value);
+    landed.set(cookie.value, Date.now());
+    if (landed.size > LANDED_KEPT) landed.delete(landed.keys().next().value as string);
     for (const tabId of cachedTabIds()) {
       void updateTab(tabId, (tab) => {
         const c = tab.page.cookie;
         if (!c || c.raw !== cookie.value || !hostMatches(tab.page.url, cookie.domain)) return false;
-        if (c.expires === (cookie.expirationDate ?? null) && c.domain === cookie.domain) return false;
+        const earlier = noteLanding(tab.page);
+        if (c.expires === (cookie.expirationDate ?? null) && c.domain === cookie.domain) return earlier;
         c.expires = cookie.expirationDate ?? null;
         c.domain = cookie.domain;
         c.path = cookie.path;

@@ -27,6 +27,8 @@ export class LinkRegistry {
   private readonly shadowRoots = new Set<ShadowRoot>();
   /** Elements present at DOMContentLoaded, until the first scan has used them. */
   private initial: Set<Element> | null = null;
+  /** performance.now() at DOMContentLoaded: when the links parsed with the page were there. */
+  private initialAt: number | undefined;
 
   constructor(
     private readonly frame: string,
@@ -42,16 +44,18 @@ export class LinkRegistry {
    * nothing else, cheap enough while the page loads — so a first scan made later still
    * tells the links a helper at the end of <body> could have bound from those it could not.
    */
-  noteInitial(): void {
+  noteInitial(at?: number): void {
     this.initial = new Set(Array.from(this.doc.querySelectorAll(SELECTOR)));
+    this.initialAt = at;
   }
 
   /**
    * Rescans the document and the shadow roots known so far; returns the records that are new
    * or changed. `deep` first walks the whole tree for shadow roots attached since (a walk
-   * over every element: the caller keeps it out of the page's loading).
+   * over every element: the caller keeps it out of the page's loading). `at` (performance
+   * time of the DOM change that led to this scan) stamps the records of new elements.
    */
-  scan(late: boolean, deep = true): LinkRecord[] {
+  scan(late: boolean, deep = true, at?: number): LinkRecord[] {
     if (deep) this.findShadowRoots();
     const found = Array.from(this.doc.querySelectorAll(SELECTOR));
     for (const root of this.shadowRoots) {
@@ -78,8 +82,10 @@ export class LinkRegistry {
         this.selectors.set(el, selector);
       }
       const addedLate = initial && el.getRootNode() === this.doc ? !initial.has(el) : late;
-      const next = describe(el, kind, id, this.frame, selector, this.records.get(id)?.rec, addedLate);
       const prev = this.records.get(id)?.rec;
+      const next = describe(el, kind, id, this.frame, selector, prev, addedLate);
+      const seenAt = prev?.seenAt ?? (initial?.has(el) ? (this.initialAt ?? at) : at);
+      if (seenAt !== undefined) next.seenAt = seenAt;
       if (!prev || JSON.stringify(prev) !== JSON.stringify(next)) changed.push(next);
       this.records.set(id, { el, rec: next });
     }

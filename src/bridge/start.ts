@@ -57,7 +57,7 @@ export function startBridge(win: Window, api: BridgeApi): void {
     const raw = readCookie(doc.cookie);
     if (raw !== lastCookie) {
       lastCookie = raw;
-      events.push({ t: 'cookie', raw: raw === null ? null : cap(raw) });
+      events.push({ t: 'cookie', raw: raw === null ? null : cap(raw), at: win.performance.now() });
     }
     if (sentLog.length < LIMITS.replay && sentChars + chars <= LIMITS.replayChars) {
       sentLog.push(...events.slice(0, LIMITS.replay - sentLog.length));
@@ -85,7 +85,10 @@ export function startBridge(win: Window, api: BridgeApi): void {
   watchErrors(win, emit);
 
   let rescanTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the first DOM change since the last scan happened: new links were inserted then. */
+  let changedAt: number | undefined;
   const observer = new MutationObserver(() => {
+    changedAt ??= win.performance.now();
     // While loading, the scan at load (or the fallback after DOMContentLoaded) sees it all.
     if (rescanTimer !== undefined || (loading() && !initialScanDone)) return;
     rescanTimer = setTimeout(() => {
@@ -106,7 +109,8 @@ export function startBridge(win: Window, api: BridgeApi): void {
   let initialScanDone = false;
   const rescan = () => {
     // Looking for shadow roots walks every element: not while the page is still loading.
-    const changed = links.scan(initialScanDone, !loading());
+    const changed = links.scan(initialScanDone, !loading(), changedAt ?? win.performance.now());
+    changedAt = undefined;
     initialScanDone = true;
     if (changed.length) emit({ t: 'links', links: changed });
     for (const s of Array.from(doc.querySelectorAll<HTMLScriptElement>('script[src*="partnero.com"]'))) {
@@ -121,7 +125,7 @@ export function startBridge(win: Window, api: BridgeApi): void {
   // so they add nothing to the page's own load timings.
   const soon = (fn: () => void) => setTimeout(fn, 0);
   doc.addEventListener('DOMContentLoaded', () => {
-    links.noteInitial();
+    links.noteInitial(win.performance.now());
     observe(doc);
     // A load event that takes long (a slow image, a hanging request) does not hold the scan.
     setTimeout(() => initialScanDone || rescan(), LOADING_MS);

@@ -117,6 +117,12 @@ export interface LinkRecord {
   text: string;
   /** Payment Link href as found in the DOM (null for embeds). */
   href: string | null;
+  /**
+   * When the element was first in the document: ms after the page started in the store (the
+   * bridge sends its frame's performance time; the store converts it). Links parsed with the
+   * page have the frame's DOMContentLoaded; later ones the DOM change that inserted them.
+   */
+  seenAt?: number;
   /** `client_reference_id` in the href (or the embed's `client-reference-id`) as found. */
   clientReferenceId: string | null;
   /** `client_reference_id` after a click ran the page's handlers; absent = never clicked. */
@@ -166,6 +172,8 @@ export interface CookieInfo {
   raw: string;
   /** decodeURIComponent(raw), or raw when it does not decode. */
   value: string;
+  /** ms after the page started when this value was first seen (bridge or cookie store). */
+  seenAt?: number;
   /** Expiry, epoch seconds; null for a session cookie; absent when unknown. */
   expires?: number | null;
   domain?: string;

@@ -32,7 +32,8 @@ export type BridgeEvent =
       afterClickNoCookie?: string | null;
       hrefAfterClickNoCookie?: string;
     }
-  | { t: 'cookie'; raw: string | null }
+  /** `at`: the frame's performance time when the bridge read it. */
+  | { t: 'cookie'; raw: string | null; at?: number }
   | { t: 'script'; src: string; inHead: boolean }
   | ({ t: 'held-script' } & Omit<HeldScript, 'frame'>)
   | ({ t: 'error' } & Omit<PageError, 'frame'>)

@@ -3,7 +3,7 @@
  * so the whole background logic runs in unit tests.
  */
 import { decodeCookieValue } from '../detect/cookie';
-import type { HeldScript, PageState, TabState } from '../model/types';
+import type { CookieInfo, HeldScript, PageState, TabState } from '../model/types';
 import type { BridgeEvent } from '../protocol/messages';
 import { addAddressChange } from './address';
 import { PAGE_CAPS } from './page';
@@ -65,6 +65,18 @@ function applyQueue(page: PageState, frame: string, e: Extract<BridgeEvent, { t:
   return true;
 }
 
+/**
+ * The cookie the bridge read: a new value starts its own record (first seen `at`); the same
+ * value keeps what the cookie store told of it, and the earliest sighting.
+ */
+function cookieSeen(prev: CookieInfo | null, raw: string, at: number | undefined): CookieInfo {
+  const base = prev?.raw === raw ? prev : null;
+  const seen = [base?.seenAt, at].filter((t): t is number => t !== undefined);
+  const cookie: CookieInfo = { ...base, raw, value: decodeCookieValue(raw) };
+  if (seen.length > 0) cookie.seenAt = Math.min(...seen);
+  return cookie;
+}
+
 /** What a click (the click test's or the visitor's) left on a known link. */
 function applyClick(page: PageState, frame: string, e: Extract<BridgeEvent, { t: 'link-click' }>): boolean {
   const link = page.links.find((l) => l.id === e.id && l.frame === frame);
@@ -99,7 +111,8 @@ function apply(page: PageState, from: FrameInfo, e: BridgeEvent, rel: (at: numbe
     case 'queue':
       return applyQueue(page, frame, e);
     case 'links':
-      for (const link of e.links) {
+      for (const found of e.links) {
+        const link = found.seenAt === undefined ? found : { ...found, seenAt: rel(found.seenAt) };
         const i = page.links.findIndex((l) => l.id === link.id && l.frame === link.frame);
         if (i >= 0) page.links[i] = link;
         else push(page, page.links, link, PAGE_CAPS.links);
@@ -109,7 +122,8 @@ function apply(page: PageState, from: FrameInfo, e: BridgeEvent, rel: (at: numbe
       return applyClick(page, frame, e);
     case 'cookie':
       if (frame !== 'top') return false;
-      page.cookie = e.raw === null ? null : { ...page.cookie, raw: e.raw, value: decodeCookieValue(e.raw) };
+      page.cookie =
+        e.raw === null ? null : cookieSeen(page.cookie, e.raw, e.at === undefined ? undefined : rel(e.at));
       return true;
     case 'script':
       if (page.scripts.some((s) => s.src === e.src && s.frame === frame)) return false;

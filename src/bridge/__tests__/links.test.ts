@@ -204,6 +204,19 @@ describe('LinkRegistry.scan: following the DOM', () => {
     expect(reg.scan(true).map((r) => [r.selector, r.addedLate])).toEqual([['#later', true]]);
   });
 
+  it('stamps each link with when it was there: DOMContentLoaded for parsed ones, the DOM change for later ones, kept after', () => {
+    const doc = page(`<a id="early" href="${LIVE}">Buy</a>`);
+    const reg = new LinkRegistry('top', doc);
+    reg.noteInitial(120);
+    doc.body.insertAdjacentHTML('beforeend', `<a id="hydrated" href="${TEST}">Try</a>`);
+    expect(reg.scan(false, true, 650).map((r) => [r.selector, r.seenAt])).toEqual([
+      ['#early', 120],
+      ['#hydrated', 650],
+    ]);
+    doc.querySelector('#early')?.setAttribute('href', `${LIVE}?client_reference_id=A`);
+    expect(reg.scan(true, true, 3600).map((r) => [r.selector, r.seenAt])).toEqual([['#early', 120]]);
+  });
+
   it('a link added after the first scan is reported once, marked addedLate', () => {
     const { doc, reg } = scanned(`<a id="early" href="${LIVE}">Early</a>`);
     doc.body.insertAdjacentHTML('beforeend', `<div><a id="late" href="${TEST}">Late</a></div>`);

@@ -99,6 +99,28 @@ describe('applyEvents: every event kind', () => {
       expected: { cookie: { raw: 'P%E0%A4%A', value: 'P%E0%A4%A' } },
     },
     {
+      name: 'cookie: first seen when the bridge first read that value; a new value starts anew',
+      batches: [
+        [TOP, [{ t: 'cookie', raw: 'A', at: 650 }]],
+        [TOP, [{ t: 'cookie', raw: 'A', at: 3600 }]],
+        [TOP, [{ t: 'cookie', raw: 'B', at: 4000 }]],
+      ],
+      expected: { cookie: { raw: 'B', value: 'B', seenAt: 4000 } },
+    },
+    {
+      name: 'cookie: the same value read again keeps its first sighting',
+      batches: [
+        [TOP, [{ t: 'cookie', raw: 'A', at: 650 }]],
+        [TOP, [{ t: 'cookie', raw: 'A', at: 3600 }]],
+      ],
+      expected: { cookie: { raw: 'A', value: 'A', seenAt: 650 } },
+    },
+    {
+      name: 'links: the frame-relative time of first sighting becomes page-relative',
+      batches: [[SUB, [{ t: 'links', links: [link({ frame: IFRAME, seenAt: 100 })] }]]],
+      expected: { links: [link({ frame: IFRAME, seenAt: 500 })] },
+    },
+    {
       name: 'cookie removed (raw null)',
       batches: [
         [TOP, [{ t: 'cookie', raw: 'P1' }]],
