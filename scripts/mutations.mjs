@@ -78,8 +78,8 @@ const MUTATIONS = [
     name: 'caused-by-dropped',
     breaks: 'consequences lose causedBy (every finding looks like a root cause)',
     file: 'src/rules/causes.ts',
-    search: 'return root === undefined ? finding : { ...finding, causedBy: root };',
-    replace: 'return root === undefined ? finding : { ...finding };',
+    search: 'return { ...finding, causedBy: root.rule, causeIndex: ordered.indexOf(root) };',
+    replace: 'return { ...finding };',
   },
   {
     name: 'natural-watch-end-disabled',

@@ -79,6 +79,11 @@ export interface Finding {
   /** Rule id of the root-cause finding that explains this one. */
   causedBy?: RuleId;
   /**
+   * Index of that root-cause finding in the page's findings (as the engine ordered them):
+   * which one, when the page has several of its rule. Set together with `causedBy`.
+   */
+  causeIndex?: number;
+  /**
    * The finding says "not verified yet" rather than "broken": nothing has run that could
    * prove it either way (a Payment Link nobody has clicked). Shown with the ? mark.
    */

@@ -48,7 +48,7 @@ function findingReport(finding: Finding, medium: ReportMedium): FindingReport {
     rule,
     severity,
     message,
-    ...defined(finding, ['causedBy', 'fix', 'unverified']),
+    ...defined(finding, ['causedBy', 'causeIndex', 'fix', 'unverified']),
   };
   if (medium === 'cli' && finding.cliFix !== undefined) report.fix = finding.cliFix;
   if (target !== undefined) report.target = { ...target };

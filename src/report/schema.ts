@@ -28,6 +28,11 @@ export const FindingReportSchema = z.looseObject({
     })
     .optional(),
   causedBy: RuleIdSchema.optional(),
+  /**
+   * An added key: the index, in this page's `findings`, of the root finding that `causedBy`
+   * names (a page may have several findings of that rule).
+   */
+  causeIndex: CountSchema.optional(),
   fix: z.string().optional(),
   /** An added key: true when the finding says "not verified yet" (nothing could prove it). */
   unverified: z.literal(true).optional(),

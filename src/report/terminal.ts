@@ -4,10 +4,11 @@
  * write escape sequences into the merchant's terminal or CI log.
  */
 import { RULE_IDS, type Severity } from '../model/types';
+import { type CauseNode, causeTree } from './cause-tree';
 import { findingMark, MARKS, type MarkKind } from './marks';
 import type { ChecklistRow, FindingReport, PageReport, Report } from './schema';
 import { SEVERITIES } from './severity';
-import { clean, type Paint, painter, plural, type Style } from './text';
+import { clean, columns, type Paint, painter, plural, type Style, words, wrap } from './text';
 
 const STYLES: Record<MarkKind, Style> = {
   ok: 'green',
@@ -19,60 +20,113 @@ const STYLES: Record<MarkKind, Style> = {
 
 const GROUP_TITLES: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Infos' };
 
+/** Width of a report that goes to a pipe, a file or a CI log. */
+const DEFAULT_WIDTH = 80;
+/** Narrowest text column: deep nesting in a narrow terminal keeps its indent, lines run over. */
+const MIN_TEXT = 24;
+/** Indent of one level of findings; consequences sit one level deeper than their cause. */
+const LEVEL = '    ';
+
+/** How the report is drawn: colour or not, and the terminal's width in columns. */
+interface Layout {
+  paint: Paint;
+  width: number;
+}
+
 function mark(kind: MarkKind, paint: Paint): string {
   return paint(STYLES[kind], MARKS[kind].symbol);
 }
 
-function renderChecklist(rows: ChecklistRow[], paint: Paint): string[] {
-  const width = Math.max(...rows.map((row) => row.label.length));
-  return rows.map(
-    (row) => `  ${mark(row.status, paint)} ${clean(row.label).padEnd(width)}  ${clean(row.detail)}`,
-  );
-}
-
-function renderFinding(finding: FindingReport, depth: number, paint: Paint): string[] {
-  const indent = '    '.repeat(depth + 1);
-  const cause = finding.causedBy ? paint('dim', ` (caused by ${finding.causedBy})`) : '';
-  const lines = [
-    `${indent}${mark(findingMark(finding), paint)} ${paint('bold', finding.rule)}${cause}  ${clean(finding.message)}`,
-  ];
-  const where = [finding.target?.selector, finding.target?.href].filter((part) => part !== undefined);
-  if (where.length > 0) lines.push(`${indent}  ${paint('dim', `at ${clean(where.join(' '))}`)}`);
-  if (finding.fix) lines.push(`${indent}  fix: ${clean(finding.fix)}`);
-  return lines;
+/** How `hang` draws: the style of the text, and whether units stay whole (checklist values). */
+interface HangStyle {
+  style?: (text: string) => string;
+  whole?: boolean;
 }
 
 /**
- * Findings grouped by severity, each consequence indented under the finding of the rule
- * named by its `causedBy` (chains nest). A consequence whose cause is not on the page, or
- * that sits in a causedBy cycle, is listed in its own severity group instead of vanishing.
+ * `units` wrapped after `lead` (a mark, `fix: `, a checklist label) at `indent`, the
+ * continuation lines hanging under the text; `style` paints the text of each line.
  */
-function renderFindings(findings: FindingReport[], paint: Paint): string[] {
-  const parentOf = (f: FindingReport) => findings.find((p) => p !== f && p.rule === f.causedBy);
-  const visited = new Set<FindingReport>();
-  const tree = (f: FindingReport, depth: number): string[] => {
-    visited.add(f);
-    const children = findings.filter((c) => !visited.has(c) && parentOf(c) === f);
-    return [...renderFinding(f, depth, paint), ...children.flatMap((c) => tree(c, depth + 1))];
-  };
-  const roots = findings.filter((f) => f.causedBy === undefined || parentOf(f) === undefined);
-  const lines = SEVERITIES.flatMap((severity) => {
-    const group = roots.filter((f) => f.severity === severity);
-    if (group.length === 0) return [];
-    return [
-      `  ${paint('bold', GROUP_TITLES[severity])} (${group.length})`,
-      ...group.flatMap((f) => tree(f, 0)),
-    ];
-  });
-  const leftovers = findings.filter((f) => !visited.has(f));
-  return [...lines, ...leftovers.flatMap((f) => (visited.has(f) ? [] : tree(f, 0)))];
+function hang(
+  indent: string,
+  lead: string,
+  units: readonly string[],
+  { width }: Layout,
+  { style = (text) => text, whole = false }: HangStyle = {},
+): string[] {
+  const pad = ' '.repeat(columns(lead));
+  const room = Math.max(width - indent.length - pad.length, MIN_TEXT);
+  return wrap(units, room, whole).map((text, i) => `${indent}${i === 0 ? lead : pad}${style(text)}`);
 }
 
-function renderPage(page: PageReport, paint: Paint): string[] {
-  const lines = [paint('bold', clean(page.url))];
+/** A checklist value stays whole: a detail wraps only between its parts (`a, b — see c`). */
+const detailParts = (detail: string) => detail.split(/(?<=,) | (?=— )/);
+
+/** The checklist rows: mark, label, detail; a long detail hangs under the detail column. */
+function renderChecklist(rows: ChecklistRow[], layout: Layout): string[] {
+  const labels = Math.max(...rows.map((row) => clean(row.label).length));
+  return rows.flatMap((row) => {
+    const lead = `${mark(row.status, layout.paint)} ${clean(row.label).padEnd(labels)}  `;
+    return hang('  ', lead, detailParts(clean(row.detail)), layout, { whole: true });
+  });
+}
+
+/** The small last line: the rule id, the payload field, the element or URL it is about. */
+function whereUnits({ rule, target }: FindingReport): string[] {
+  const path = target?.path === undefined ? [] : ['·', clean(target.path)];
+  const where = [target?.selector, target?.href].filter((part) => part !== undefined).map((p) => clean(p));
+  return [rule, ...path, ...(where.length > 0 ? ['·', 'at', ...where] : [])];
+}
+
+/** One finding: the sentence with its mark, then, dim, the fix and the rule id line. */
+function renderFinding(finding: FindingReport, indent: string, layout: Layout): string[] {
+  const { paint } = layout;
+  const dim = (text: string) => paint('dim', text);
+  const text = `${indent}  `;
+  return [
+    ...hang(indent, `${mark(findingMark(finding), paint)} `, words(clean(finding.message)), layout),
+    ...(finding.fix ? hang(text, dim('fix: '), words(clean(finding.fix)), layout, { style: dim }) : []),
+    ...hang(text, '', whereUnits(finding), layout, { style: dim, whole: true }),
+  ];
+}
+
+/** A finding and, under a line saying so, the findings it explains, one level deeper. */
+function renderNode(node: CauseNode<FindingReport>, indent: string, layout: Layout): string[] {
+  const lines = renderFinding(node.finding, indent, layout);
+  if (node.consequences.length === 0) return lines;
+  return [
+    ...lines,
+    `${indent}  ${layout.paint('dim', 'because of the problem above:')}`,
+    ...node.consequences.flatMap((child) => renderNode(child, indent + LEVEL, layout)),
+  ];
+}
+
+/**
+ * Findings grouped by severity of their root, each consequence under the one finding that
+ * explains it (see cause-tree.ts); a consequence whose cause is not on the page is a root of
+ * its own severity group instead of vanishing.
+ */
+function renderFindings(findings: FindingReport[], layout: Layout): string[] {
+  const roots = causeTree(findings, findings);
+  const groups = SEVERITIES.flatMap((severity) => {
+    const group = roots.filter((node) => node.finding.severity === severity);
+    if (group.length === 0) return [];
+    return [
+      [
+        `  ${layout.paint('bold', GROUP_TITLES[severity])} (${group.length})`,
+        ...group.flatMap((node) => renderNode(node, LEVEL, layout)),
+      ],
+    ];
+  });
+  // A blank line between groups: findings now take several lines each.
+  return groups.flatMap((lines, i) => (i === 0 ? lines : ['', ...lines]));
+}
+
+function renderPage(page: PageReport, layout: Layout): string[] {
+  const lines = [layout.paint('bold', clean(page.url))];
   if (page.finalUrl !== page.url) lines.push(`  → ${clean(page.finalUrl)}`);
-  if (page.checklist) lines.push(...renderChecklist(page.checklist, paint));
-  lines.push('', ...(page.findings.length > 0 ? renderFindings(page.findings, paint) : ['  No findings.']));
+  if (page.checklist) lines.push(...renderChecklist(page.checklist, layout));
+  lines.push('', ...(page.findings.length > 0 ? renderFindings(page.findings, layout) : ['  No findings.']));
   return lines;
 }
 
@@ -102,14 +156,21 @@ function renderDocs({ pages }: Report, docs: string, paint: Paint): string[] {
 }
 
 /**
- * The whole terminal report; ANSI colours only when `color` is true (stdout is a TTY). With
+ * The whole terminal report; ANSI colours only when `color` is true (stdout is a TTY). Findings
+ * and checklist rows wrap to `width` columns (the terminal's; 80 when not a terminal). With
  * `docs` (the path of docs/rules.md in the package) it ends by saying where to read about
  * each rule that appears.
  */
-export function renderReport(report: Report, opts: { color: boolean; docs?: string }): string {
+export function renderReport(
+  report: Report,
+  opts: { color: boolean; docs?: string; width?: number | undefined },
+): string {
   const paint = painter(opts.color);
+  // A terminal that reports no width (columns 0, a dumb pseudo-terminal) gets the default.
+  const width = opts.width !== undefined && opts.width > 0 ? opts.width : DEFAULT_WIDTH;
+  const layout: Layout = { paint, width };
   const header = `${paint('bold', `${clean(report.tool)} ${clean(report.version)}`)} · ${clean(report.browser)}`;
-  const pages = report.pages.flatMap((page) => ['', ...renderPage(page, paint)]);
+  const pages = report.pages.flatMap((page) => ['', ...renderPage(page, layout)]);
   const docs = opts.docs === undefined ? [] : renderDocs(report, opts.docs, paint);
   return `${[header, ...pages, ...docs, '', summaryLine(report, paint)].join('\n')}\n`;
 }

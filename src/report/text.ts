@@ -48,3 +48,54 @@ export function painter(color: boolean): Paint {
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: our own SGR codes are what is measured away.
+const SGR_CODE = /\x1b\[\d+m/g;
+
+/** How many columns `text` takes: characters (code points), colour codes not counted. */
+export function columns(text: string): number {
+  return Array.from(text.replace(SGR_CODE, '')).length;
+}
+
+const QUOTE = /"/g;
+
+/**
+ * Prose as units to wrap: its words, a quoted value (`"Buy Pro plan"`) kept in one unit so it
+ * is not broken across lines while it fits on one.
+ */
+export function words(text: string): string[] {
+  const units: string[] = [];
+  let open = false;
+  for (const word of text.split(' ')) {
+    if (word === '') continue;
+    if (open) units[units.length - 1] += ` ${word}`;
+    else units.push(word);
+    // An odd number of quotes opens or closes a quoted value; curly quotes pair up likewise.
+    if ((word.match(QUOTE)?.length ?? 0) % 2 === 1) open = !open;
+    else if (word.includes('“') && !word.includes('”')) open = true;
+    else if (open && word.includes('”')) open = false;
+  }
+  return units;
+}
+
+/**
+ * `units` joined by spaces into lines of at most `width` columns, filled greedily. A word is
+ * never broken: one longer than `width` gets a line of its own (a URL stays whole and
+ * clickable). A unit of several words (a quoted value) that is longer than `width` is split
+ * at its spaces, unless `whole` (checklist values, which never wrap inside).
+ */
+export function wrap(units: readonly string[], width: number, whole = false): string[] {
+  const pieces = whole ? units : units.flatMap((unit) => (columns(unit) > width ? unit.split(' ') : [unit]));
+  const lines: string[] = [];
+  let line = '';
+  for (const piece of pieces) {
+    if (piece === '') continue;
+    if (line === '') line = piece;
+    else if (columns(line) + 1 + columns(piece) <= width) line += ` ${piece}`;
+    else {
+      lines.push(line);
+      line = piece;
+    }
+  }
+  return [...lines, line];
+}

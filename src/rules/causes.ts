@@ -1,13 +1,19 @@
 /**
  * Root causes. One mistake trips several rules (a placeholder program id makes settings.js
  * fail, the queue stall and the referral cookie never appear); each consequence gets
- * `causedBy` = the ROOT rule that explains it, so views nest it and summaries skip it.
+ * `causedBy` = the ROOT rule that explains it and `causeIndex` = which finding of that rule,
+ * so views nest it under that one finding and summaries skip it.
  */
 import type { Finding, RuleId } from '../model/types';
+import { TransactionPayloadSchema } from '../schemas/transaction';
 import type { RuleContext } from './context';
+import { sharedEvidence } from './evidence';
 import { optimizerHolds } from './held';
 import { effectiveId, wasClicked } from './links';
-import { parseUrl, settingsProgramId } from './urls';
+import { inDisplayOrder } from './order';
+import { problemsOf } from './problems';
+import { refusedPayload } from './refused';
+import { settingsProgramId } from './urls';
 
 interface CauseLink {
   /** The rule whose finding explains the consequence. */
@@ -15,7 +21,7 @@ interface CauseLink {
   /** When only some findings of the consequence are explained by it. */
   when?: (effect: Finding, ctx: RuleContext) => boolean;
   /** When only the cause's finding about the same thing explains it (same call field, same URL). */
-  match?: (effect: Finding, cause: Finding) => boolean;
+  match?: (effect: Finding, cause: Finding, ctx: RuleContext) => boolean;
 }
 
 /** Both findings are about the same field of the same call. */
@@ -32,6 +38,14 @@ const PLACEHOLDER_VALUE: readonly CauseLink[] = [{ by: 'transaction.placeholder'
 function settingsOfPlaceholder(effect: Finding, ctx: RuleContext): boolean {
   const id = settingsProgramId(effect.target?.href ?? '');
   return id !== null && !ctx.programIds.includes(id);
+}
+
+/** Every shape problem of the transaction is a field holding a placeholder (`customer: '{{c}}'`). */
+function onlyPlaceholderShapes(effect: Finding, ctx: RuleContext): boolean {
+  const tx = ctx.transactions.find(({ call }) => call === effect.target?.call);
+  if (tx === undefined) return false;
+  const problems = problemsOf(TransactionPayloadSchema, tx.payload);
+  return problems.length > 0 && problems.every(({ path }) => tx.placeholders.has(path));
 }
 
 /** The link's id is the (invalid) cookie value, copied there by the helper. */
@@ -51,21 +65,8 @@ function unverifiedOrHeld(effect: Finding, ctx: RuleContext): boolean {
   return link !== undefined && (!wasClicked(link) || optimizerHolds(ctx.held, frame));
 }
 
-/**
- * The tracking API refused the request (HTTP 4xx) on the endpoint of `resource`: the payload
- * the page built is what the API rejected, so a finding about that payload explains it.
- */
-const rejectedPayload =
-  (resource: 'transactions' | 'customers') =>
-  (effect: Finding, ctx: RuleContext): boolean => {
-    const href = effect.target?.href;
-    if (href === undefined || !new RegExp(`/${resource}/?$`).test(parseUrl(href)?.pathname ?? ''))
-      return false;
-    return ctx.page.requests.some(
-      (r) => r.url === href && r.status !== undefined && r.status >= 400 && r.status < 500,
-    );
-  };
-const REJECTED_TRANSACTION = rejectedPayload('transactions');
+/** The API refused a payload: a finding about that payload explains the refusal. */
+const REFUSED_TRANSACTION = refusedPayload('transactions');
 
 /** Direct causes of each consequence, nearest first; roots are resolved through the chain. */
 export const CAUSES: Partial<Record<RuleId, readonly CauseLink[]>> = {
@@ -92,39 +93,82 @@ export const CAUSES: Partial<Record<RuleId, readonly CauseLink[]>> = {
   'link.client-reference-id-preset': [{ by: 'cookie.lost-across-subdomains' }],
   'embed.missing-client-reference-id': [{ by: 'cookie.lost-across-subdomains' }],
   'transaction.no-referral': [{ by: 'cookie.lost-across-subdomains' }],
+  'transaction.schema': [{ by: 'transaction.placeholder', when: onlyPlaceholderShapes, match: sameField }],
   'transaction.key-format': PLACEHOLDER_VALUE,
   'transaction.customer-key-format': PLACEHOLDER_VALUE,
   'transaction.amount': PLACEHOLDER_VALUE,
   'transaction.currency': PLACEHOLDER_VALUE,
   'network.request-failed': [
     { by: 'snippet.script-failed', match: sameUrl },
-    { by: 'transaction.placeholder', when: REJECTED_TRANSACTION },
-    { by: 'transaction.schema', when: REJECTED_TRANSACTION },
-    { by: 'transaction.amount', when: REJECTED_TRANSACTION },
-    { by: 'transaction.currency', when: REJECTED_TRANSACTION },
-    { by: 'customer.signup-schema', when: rejectedPayload('customers') },
+    { by: 'transaction.placeholder', ...REFUSED_TRANSACTION },
+    { by: 'transaction.schema', ...REFUSED_TRANSACTION },
+    { by: 'transaction.amount', ...REFUSED_TRANSACTION },
+    { by: 'transaction.currency', ...REFUSED_TRANSACTION },
+    { by: 'customer.signup-schema', ...refusedPayload('customers') },
   ],
 };
 
-/** The root rule explaining `effect`, or undefined when it is a root itself. */
-function rootOf(effect: Finding, findings: readonly Finding[], ctx: RuleContext): RuleId | undefined {
-  for (const link of CAUSES[effect.rule] ?? []) {
-    if (link.when !== undefined && !link.when(effect, ctx)) continue;
-    const causes = findings.filter(
-      (f) => f.rule === link.by && (link.match === undefined || link.match(effect, f)),
-    );
-    if (causes.length === 0) continue;
-    // Several findings of the cause rule: if any is a root, the cause rule is the root.
-    const roots = causes.map((cause) => rootOf(cause, findings, ctx) ?? link.by);
-    return roots.includes(link.by) ? link.by : roots[0];
-  }
-  return undefined;
+/**
+ * Of the `fitting` findings of a cause rule, the one that explains `effect`: the one sharing
+ * the most evidence with it (same call field, same call or URL, same element, same frame),
+ * then one that is a root itself, then the first.
+ */
+function strongest(
+  effect: Finding,
+  fitting: readonly Finding[],
+  isRoot: (f: Finding) => boolean,
+  ctx: RuleContext,
+): Finding | null {
+  const rank = (f: Finding) => sharedEvidence(effect, f, ctx) * 2 + Number(isRoot(f));
+  return fitting.reduce<Finding | null>(
+    (best, f) => (best === null || rank(f) > rank(best) ? f : best),
+    null,
+  );
 }
 
-/** Copies of `findings` with `causedBy` set to the root cause where one explains them. */
+/**
+ * The finding that directly explains each consequence: of the nearest cause rule with a
+ * fitting finding, the strongest. CAUSES has no cycle (engine.test.ts), so the recursion ends.
+ */
+function directCauses(findings: readonly Finding[], ctx: RuleContext): Map<Finding, Finding> {
+  const memo = new Map<Finding, Finding | null>();
+  const causeOf = (effect: Finding): Finding | null => {
+    const known = memo.get(effect);
+    if (known !== undefined) return known;
+    let found: Finding | null = null;
+    for (const link of CAUSES[effect.rule] ?? []) {
+      if (link.when !== undefined && !link.when(effect, ctx)) continue;
+      const fitting = findings.filter(
+        (f) => f !== effect && f.rule === link.by && (link.match?.(effect, f, ctx) ?? true),
+      );
+      found = strongest(effect, fitting, (f) => causeOf(f) === null, ctx);
+      if (found !== null) break;
+    }
+    memo.set(effect, found);
+    return found;
+  };
+  const causes = new Map<Finding, Finding>();
+  for (const finding of findings) {
+    const cause = causeOf(finding);
+    if (cause !== null) causes.set(finding, cause);
+  }
+  return causes;
+}
+
+/**
+ * Copies of `findings` in display order (see order.ts), each consequence with `causedBy` and
+ * `causeIndex` naming the root finding that explains it: the end of its chain of direct causes.
+ */
 export function linkCauses(findings: readonly Finding[], ctx: RuleContext): Finding[] {
-  return findings.map((finding) => {
-    const root = rootOf(finding, findings, ctx);
-    return root === undefined ? finding : { ...finding, causedBy: root };
+  const causes = directCauses(findings, ctx);
+  const rootOf = (finding: Finding): Finding => {
+    const cause = causes.get(finding);
+    return cause === undefined ? finding : rootOf(cause);
+  };
+  const ordered = inDisplayOrder(findings, (f) => causes.has(f));
+  return ordered.map((finding) => {
+    const root = rootOf(finding);
+    if (root === finding) return finding;
+    return { ...finding, causedBy: root.rule, causeIndex: ordered.indexOf(root) };
   });
 }

@@ -2,15 +2,13 @@
  * The rules engine: every rule of the catalog (docs/rules.md) run over one
  * page, root causes linked, findings ordered for display.
  */
-import type { Finding, PageState, Severity, Summary, TabHistory } from '../model/types';
+import type { Finding, PageState, Summary, TabHistory } from '../model/types';
 import { linkCauses } from './causes';
 import { derive } from './context';
 import { RULES } from './registry';
 
 export { RULES } from './registry';
 export type { Rule } from './rule';
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Runs `step`; a throw is a bug, but it must never cost the rest of the report. */
 function safely<T>(what: string, step: () => T, fallback: T): T {
@@ -29,17 +27,10 @@ function safely<T>(what: string, step: () => T, fallback: T): T {
 export function runRules(input: { page: PageState; history: TabHistory }): Finding[] {
   const ctx = safely('deriving page facts', () => derive(input), null);
   if (ctx === null || ctx.evidence.length === 0) return [];
-  const findings = linkCauses(
+  // linkCauses returns them in display order (order.ts): causeIndex points into that order.
+  return linkCauses(
     RULES.flatMap((rule) => safely(`rule ${rule.id}`, () => rule.check(ctx), [])),
     ctx,
-  );
-  const order = new Map(RULES.map((rule, i) => [rule.id, i]));
-  // Array.prototype.sort is stable, so findings of one rule keep their own order.
-  return findings.sort(
-    (a, b) =>
-      Number(a.causedBy !== undefined) - Number(b.causedBy !== undefined) ||
-      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      (order.get(a.rule) ?? 0) - (order.get(b.rule) ?? 0),
   );
 }
 

@@ -11,7 +11,7 @@ import { clip, quote } from './text';
 import { isPartneroHost, scriptKind } from './urls';
 
 /** The `message` of a JSON error body, which Partnero's API fills with the reason. */
-function bodyMessage(body: string | undefined): string | null {
+export function bodyMessage(body: string | undefined): string | null {
   if (body === undefined) return null;
   try {
     const parsed: unknown = JSON.parse(body);

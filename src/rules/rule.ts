@@ -3,7 +3,7 @@ import type { Finding, RuleId } from '../model/types';
 import type { RuleContext } from './context';
 
 /** A finding as a rule writes it: the engine adds the rule id and links causes. */
-export type Draft = Omit<Finding, 'rule' | 'causedBy'>;
+export type Draft = Omit<Finding, 'rule' | 'causedBy' | 'causeIndex'>;
 
 /** One rule of the catalog; `check` sees the shared page facts and returns its findings. */
 export interface Rule {

@@ -405,7 +405,7 @@ function expectDemoObservations(r: Report): void {
   ).toEqual([
     [...common, row('links', 'none', 'none on page'), row('transactions', 'none', 'none sent')],
     [...common, row('links', 'error', '2 ok, 1 with problems'), row('transactions', 'none', 'none sent')],
-    [...common, row('links', 'none', 'none on page'), row('transactions', 'info', '1 sent / 0 invalid')],
+    [...common, row('links', 'none', 'none on page'), row('transactions', 'ok', '1 sent / 0 invalid')],
   ]);
   expect(r.pages[1]?.links.map((l) => [l.href, l.afterClick])).toEqual([
     ['https://buy.stripe.com/test_7sI5mC2Vu6eQ0Lu000', 'DEMO'],
@@ -467,20 +467,27 @@ const DEMO_TEXT = `partnero-inspector ${VERSION} · chrome <version>
   · Transactions     none sent
 
   Errors (1)
-    ✗ link.missing-client-reference-id  ${TEAM_MESSAGE}
-      at #buy-team ${TEAM_LINK}
-      fix: ${TEAM_FIX}
+    ✗ Payment Link "Buy Team" (${TEAM_LINK})
+      has no client_reference_id (a test click showed the page does not add it).
+      fix: This link was added after the page was parsed, when the helper had
+           already run: bind the helper with a delegated click listener on
+           document.
+      link.missing-client-reference-id · at #buy-team
+      ${TEAM_LINK}
 
 <origin>/confirmation.html
   ✓ Loader           queue po, universal.js running
   ✓ Program          DEMO42
   ✓ Referral cookie  partnero_partner=DEMO, expires <date>
   · Payment Links    none on page
-  · Transactions     1 sent / 0 invalid
+  ✓ Transactions     1 sent / 0 invalid
 
   Infos (1)
-    · transaction.amount-cents  ${CENTS_MESSAGE}
-      fix: ${CENTS_FIX}
+    · data.amount is 4900: if it comes from Stripe it is in cents, and Partnero
+      expects 49.00.
+      fix: Divide Stripe's amount by 100 for currencies with cents (Partnero
+           expects major units).
+      transaction.amount-cents · data.amount
 
 Learn more about these rules:
   link.missing-client-reference-id  ${ROOT}/docs/rules.md#link.missing-client-reference-id

@@ -1,5 +1,16 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import type { Json } from '../../model/types';
+import { runRules } from '../../rules';
+import {
+  call,
+  create,
+  NO_HISTORY,
+  request,
+  link as rulesLink,
+  page as rulesPage,
+  transaction,
+} from '../../rules/__tests__/fixtures';
 import { buildPageReport, buildReport } from '../build';
 import { renderProgress, renderReport } from '../terminal';
 import { clean } from '../text';
@@ -47,18 +58,20 @@ describe('renderReport', () => {
     ['row explained by another', '  ✗ Referral cookie  not set — see Loader'],
     ['ok row', '  ✓ Loader           queue po, universal.js running'],
     ['severity group', '  Errors (1)'],
-    ['root finding', '    ✗ program.placeholder  program.placeholder happened'],
+    ['root finding: its sentence after the mark', '    ✗ program.placeholder happened'],
     ['fix under it', '      fix: Use your program id.'],
+    ['rule id last, alone when the finding has no target', '      program.placeholder\n'],
+    ['consequences introduced in words', '      because of the problem above:'],
     [
       'consequence under its cause',
-      '        ✗ snippet.queue-stuck (caused by program.placeholder)  snippet.queue-stuck happened',
+      '        ✗ snippet.queue-stuck happened\n          snippet.queue-stuck\n',
     ],
+    ['consequence of a consequence nests deeper', '            ✗ cookie.missing-after-referral happened'],
+    ['rule id and target', '      link.test-mode · at a#buy-pro https://buy.stripe.com/test_abc'],
     [
-      'consequence of a consequence nests deeper',
-      '            ✗ cookie.missing-after-referral (caused by snippet.queue-stuck)',
+      'orphan consequence listed in its group',
+      '    ! transaction.duplicate happened\n      transaction.duplicate\n',
     ],
-    ['target', '      at a#buy-pro https://buy.stripe.com/test_abc'],
-    ['orphan consequence listed in its group', '    ! transaction.duplicate (caused by transaction.schema)'],
     ['clean page', '  No findings.'],
     ['summary', '1 error, 1 warning, 1 info — 2 pages checked'],
   ])('%s', (_name, expected) => {
@@ -78,6 +91,16 @@ describe('renderReport', () => {
     const order = ['  Errors (1)', '  Warnings (2)', '  Infos (1)'].map((title) => lines.indexOf(title));
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(order.every((i) => i >= 0)).toBe(true);
+  });
+
+  it('says a finding in words first: the sentence, then the fix, the rule id last', () => {
+    const block = lines.slice(lines.indexOf('    ✗ program.placeholder happened'));
+    expect(block.slice(0, 3)).toEqual([
+      '    ✗ program.placeholder happened',
+      '      fix: Use your program id.',
+      '      program.placeholder',
+    ]);
+    expect(plain).not.toContain('caused by');
   });
 
   it('writes no escape sequence without colour, and some with it', () => {
@@ -102,10 +125,173 @@ describe('renderReport', () => {
     );
     expect(unsafeCharacters(out)).toEqual([]);
     expect(out).toContain('http://evil.test/ FAKE');
-    expect(out.split('\n').find((line) => line.includes('link.test-mode'))).toBe(
-      '    ! link.test-mode  Buy now',
+    expect(out).toContain('    ! Buy now\n      link.test-mode · at a\n');
+  });
+});
+
+/** A report of one page with these findings. */
+const reportOf = (findings: Parameters<typeof buildPageReport>[2], state = page()) =>
+  buildReport({
+    version: '1',
+    browser: 'b',
+    startedAt: new Date(0),
+    pages: [buildPageReport('http://shop.test/', state, findings, 'cli')],
+  });
+
+describe('renderReport with several roots of one rule on a page', () => {
+  const API = 'https://app.partnero.com/pub/v1/transactions';
+  const payload = transaction({ key: 'STRIPE_CHARGE_ID', amount: '{{ order.total }}' });
+  const state = rulesPage({
+    calls: [...rulesPage().calls, call(...create(payload))],
+    requests: [
+      ...rulesPage().requests,
+      request(API, {
+        method: 'POST',
+        status: 422,
+        requestBody: JSON.stringify({ data: (payload as { data: Json }).data }),
+      }),
+    ],
+  });
+  const findings = runRules({ page: state, history: NO_HISTORY });
+  const text = renderReport(reportOf(findings, state), { color: false, width: 120 });
+
+  /** The first line of each root (4 spaces and a mark) with the first lines of the findings under it. */
+  function outline(out: string): [string, string[]][] {
+    const tree: [string, string[]][] = [];
+    for (const line of out.split('\n')) {
+      if (/^ {4}[✗!?·] /.test(line)) tree.push([line.trim(), []]);
+      else if (/^ {8}[✗!?·] /.test(line)) tree.at(-1)?.[1].push(line.trim());
+    }
+    return tree;
+  }
+
+  it('prints each consequence once, under the one finding that explains it', () => {
+    expect(outline(text).filter(([root]) => root.startsWith('✗'))).toEqual([
+      [
+        '✗ data.key is "STRIPE_CHARGE_ID": a template value left unfilled, so Partnero cannot match this sale.',
+        [
+          `✗ POST ${API} failed: HTTP 422.`,
+          '! data.key is "STRIPE_CHARGE_ID", not a Stripe charge id (ch_… or py_…).',
+        ],
+      ],
+      [
+        '✗ data.amount is "{{ order.total }}": a template value left unfilled, so Partnero cannot match this sale.',
+        [
+          '✗ data.amount is "{{ order.total }}": Partnero needs a number ≥ 0 or a plain numeric string like "99.99".',
+        ],
+      ],
+    ]);
+    expect(text).toContain('  Errors (2)\n');
+  });
+});
+
+describe('renderReport of a check run from the command line', () => {
+  it("gives fixes in the command line's words, never the extension's buttons", () => {
+    // Not referred, a Payment Link not clicked: both fixes name an action of the extension.
+    const state = rulesPage({ links: [rulesLink()] });
+    const findings = runRules({ page: state, history: NO_HISTORY });
+    expect(findings.map((f) => f.rule).sort()).toEqual(['cookie.absent', 'link.missing-client-reference-id']);
+    const out = renderReport(reportOf(findings, state), { color: false });
+    expect(out).toContain('--no-click-test');
+    expect(out).toContain('--aff TEST');
+    expect(out).not.toMatch(/popup|panel|Simulate|Test links|tick/i);
+  });
+});
+
+describe('renderReport wrapped to the terminal', () => {
+  const LONG = 'https://buy.stripe.com/test_aEU5lm4gR8pQ2xY7zZ00000000000000';
+  const wide = reportOf([
+    finding('program.placeholder', 'error', {
+      message:
+        'The program is loaded with the id "PUBLIC_PROGRAM_ID": a template value left unfilled, so no program settings load.',
+      fix: 'Replace it with your public program id from Partnero → Integration.',
+    }),
+    finding('link.test-mode', 'warning', {
+      message: `Payment Link "Buy the Pro plan" (${LONG}) is a Stripe test-mode link: buyers cannot pay with it.`,
+      target: { selector: 'a#buy-pro', href: LONG },
+    }),
+    finding('snippet.queue-stuck', 'error', {
+      message: '2 calls still wait in po.q: universal.js never took over the queue, so nothing was tracked.',
+      causedBy: 'program.placeholder',
+      causeIndex: 0,
+    }),
+  ]);
+  const at = (width: number) => renderReport(wide, { color: false, width });
+
+  it('wraps at 40 columns on spaces, continuation lines hanging under the text', () => {
+    expect(at(40)).toContain(
+      [
+        '    ✗ The program is loaded with the id',
+        '      "PUBLIC_PROGRAM_ID": a template',
+        '      value left unfilled, so no program',
+        '      settings load.',
+        '      fix: Replace it with your public',
+        '           program id from Partnero →',
+        '           Integration.',
+        '      program.placeholder',
+        '      because of the problem above:',
+        '        ✗ 2 calls still wait in po.q:',
+        '          universal.js never took over',
+        '          the queue, so nothing was',
+        '          tracked.',
+        '          snippet.queue-stuck',
+      ].join('\n'),
     );
-    expect(out).toContain('      at a');
+  });
+
+  it('keeps a URL longer than the line whole, on a line of its own, and a quoted value in one piece', () => {
+    expect(at(40)).toContain(
+      [
+        '    ! Payment Link "Buy the Pro plan"',
+        `      (${LONG})`,
+        '      is a Stripe test-mode link: buyers',
+        '      cannot pay with it.',
+        '      link.test-mode · at a#buy-pro',
+        `      ${LONG}`,
+      ].join('\n'),
+    );
+  });
+
+  it.each([40, 80, 120])('fits its findings in %i columns, except a URL that cannot', (width) => {
+    const out = at(width).split('\n');
+    const findings = out.slice(
+      out.indexOf('  Errors (1)'),
+      out.indexOf('1 error, 1 warning, 0 infos — 1 page checked'),
+    );
+    const over = findings.filter((line) => line.length > width);
+    // Only a line of one unbreakable word (after its indent and lead) runs over.
+    expect(over.map((line) => line.trim().replace(/^([✗!?·]|fix:) /, ''))).toEqual(
+      over.map(() => expect.stringMatching(/^\S+$/)),
+    );
+    expect(over.length).toBe(width < LONG.length + 8 ? 2 : 0);
+  });
+
+  it.each([40, 80, 100, 120])('keeps the nesting of consequences at %i columns', (width) => {
+    const out = at(width);
+    expect(out).toMatch(/^ {8}✗ 2 calls still wait/m);
+    expect(out).toMatch(/^ {10}snippet\.queue-stuck$/m);
+  });
+
+  it('reads the same at every width once the line breaks are undone', () => {
+    const flat = (out: string) => out.replace(/\n +/g, ' ');
+    expect(flat(at(40))).toBe(flat(at(120)));
+  });
+
+  it('does not count colour codes toward the width', () => {
+    const coloured = renderReport(wide, { color: true, width: 40 });
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing our own SGR codes.
+    expect(coloured.replace(/\x1b\[\d+m/g, '')).toBe(at(40));
+  });
+
+  it('is 80 columns wide unless told', () => {
+    expect(renderReport(wide, { color: false })).toBe(at(80));
+  });
+
+  it('wraps a checklist detail only between its values', () => {
+    const rows = at(40).split('\n');
+    const cookie = rows.findIndex((line) => line.startsWith('  ✓ Referral cookie'));
+    expect(rows[cookie]).toBe('  ✓ Referral cookie  partnero_partner=TEST,');
+    expect(rows[cookie + 1]).toMatch(/^ {21}expires \d{4}-\d{2}-\d{2}$/);
   });
 });
 
