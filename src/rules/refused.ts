@@ -25,7 +25,6 @@ function parsed(text: string | undefined): Json | undefined {
   }
 }
 
-
 /**
  * The refused requests a `network.request-failed` finding on `resource` stands for: same URL,
  * HTTP 4xx, and the status and reason its message states (one finding per distinct outcome).
