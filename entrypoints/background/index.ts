@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { isStripeCheckout } from '../../src/detect/stripe';
 import type {
@@ -57,21 +57,7 @@ export default defineBackground(() => {
       case 'page-events':
         // Stripe's own checkout page (any frame) is not the merchant's: its events are dropped.
         if (tabId === undefined || isStripeCheckout(sender.url ?? '')) return undefined;
-        return updateTab(tabId, async (tab) => {
-          const top = sender.frameId === 0;
-          const restored = msg.restored === true;
-          if (top && !onTopBridge(tabId, tab, sender.url ?? tab.page.url, msg.timeOrigin, restored))
-            return false;
-          const hadCookie = tab.page.cookie?.raw;
-          const changed = applyEvents(
-            tab,
-            { frame: top ? 'top' : msg.frame, timeOrigin: msg.timeOrigin },
-            msg.events,
-          );
-          if (top && restored) unfileRestoredPage(tab);
-          if (tab.page.cookie && tab.page.cookie.raw !== hadCookie) await refreshCookieDetails(tab.page);
-          return changed;
-        }).then(() => true);
+        return pageEvents(tabId, msg, sender).then(() => true);
       case 'watch-end':
         if (tabId === undefined || sender.frameId !== 0) return undefined;
         return siteOptedIn(sender.url).then((clickTest) =>
@@ -95,6 +81,25 @@ export default defineBackground(() => {
     }
   });
 });
+
+/** One frame's report: a top frame first proves it is the tab's current document. */
+function pageEvents(
+  tabId: number,
+  msg: Extract<ToBackground, { type: 'page-events' }>,
+  sender: Browser.runtime.MessageSender,
+): Promise<boolean> {
+  return updateTab(tabId, async (tab) => {
+    const top = sender.frameId === 0;
+    const restored = msg.restored === true;
+    if (top && !onTopBridge(tabId, tab, sender.url ?? tab.page.url, msg.timeOrigin, restored)) return false;
+    const hadCookie = tab.page.cookie?.raw;
+    const frame = { frame: top ? 'top' : msg.frame, timeOrigin: msg.timeOrigin };
+    const changed = applyEvents(tab, frame, msg.events);
+    if (top && restored) unfileRestoredPage(tab);
+    if (tab.page.cookie && tab.page.cookie.raw !== hadCookie) await refreshCookieDetails(tab.page);
+    return changed;
+  });
+}
 
 async function snapshot(tabId: number): Promise<TabSnapshot> {
   const tab = await readTab(tabId);
