@@ -103,29 +103,7 @@ export async function launchWithExtension(
             'app.update.enabled': false,
           },
         });
-  const close = async () => {
-    // The profile is thrown away, so nothing needs an orderly shutdown: ending the process
-    // takes milliseconds where a graceful close takes ~150 ms of every run.
-    const proc = browser.process();
-    if (proc && proc.exitCode === null && proc.signalCode === null) {
-      const exited = new Promise((r) => proc.once('exit', r));
-      await browser.disconnect().catch(() => undefined);
-      // Puppeteer starts the browser as a process group leader: end the group, helpers too.
-      try {
-        if (proc.pid !== undefined && process.platform !== 'win32') process.kill(-proc.pid, 'SIGKILL');
-        else proc.kill('SIGKILL');
-      } catch {
-        proc.kill('SIGKILL');
-      }
-      // Never hang on a process that would not die: an orderly close is still there to try.
-      const gone = await Promise.race([exited.then(() => true), delay(5000).then(() => false)]);
-      if (!gone) await browser.close().catch(() => undefined);
-    } else {
-      await browser.close().catch(() => undefined);
-    }
-    // Child processes may still be letting go of the profile for a moment.
-    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
-  };
+  const close = () => endBrowser(browser, profile);
   try {
     const extensionId = await browser.installExtension(extDir);
     if (kind === 'chrome')
@@ -142,4 +120,59 @@ export async function launchWithExtension(
   }
 }
 
-const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/**
+ * Ends a launched browser and removes its profile. The profile is thrown away, so nothing needs
+ * an orderly shutdown: ending the process takes milliseconds where a graceful close takes
+ * ~150 ms of every run, and every wait here is bounded so a CLI run never lingers on it.
+ */
+async function endBrowser(browser: Browser, profile: string): Promise<void> {
+  const proc = browser.process();
+  if (proc && proc.exitCode === null && proc.signalCode === null) {
+    const exited = new Promise((r) => proc.once('exit', r));
+    await browser.disconnect().catch(() => undefined);
+    // Puppeteer starts the browser as a process group leader: end the group, helpers too.
+    try {
+      if (proc.pid !== undefined && process.platform !== 'win32') process.kill(-proc.pid, 'SIGKILL');
+      else proc.kill('SIGKILL');
+    } catch {
+      proc.kill('SIGKILL');
+    }
+    // Never hang on a process that would not die: an orderly close is still there to try.
+    if (!(await within(exited, KILL_WAIT_MS))) await within(browser.close(), KILL_WAIT_MS);
+  } else {
+    await within(browser.close(), KILL_WAIT_MS);
+  }
+  try {
+    // Child processes may still be letting go of the profile for a moment.
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+  } catch {
+    // Best effort: the report is out by now, and a folder left in the temp dir is no reason
+    // to turn a finished check into exit 2.
+  }
+}
+
+/** A SIGKILLed browser is reaped in milliseconds; one that is not by then will not be by waiting. */
+const KILL_WAIT_MS = 1000;
+
+/**
+ * Whether `settled` settles within `ms`. The timer is cleared either way: a pending timer keeps
+ * Node's event loop alive, so an uncleared 5 s bound held every CLI run open ~5 s after its report.
+ */
+async function within(settled: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((r) => {
+    timer = setTimeout(() => r(false), ms);
+  });
+  try {
+    // A rejection counts as settled: the caller only waits, it does not need the outcome.
+    return await Promise.race([
+      settled.then(
+        () => true,
+        () => true,
+      ),
+      timedOut,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

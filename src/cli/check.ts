@@ -29,6 +29,11 @@ export class CheckError extends Error {}
 export interface CheckHooks {
   /** Called before each page is opened (for a progress line). */
   onPage?(index: number, total: number, url: string): void;
+  /**
+   * Called with the finished report while the browser is still open, so the CLI prints it
+   * before the teardown instead of after; a throw here fails the check like any other.
+   */
+  onReport?(report: Report): void | Promise<void>;
 }
 
 export type JourneyOptions = Pick<
@@ -113,7 +118,7 @@ async function checkPage(
   return {
     snapshot,
     report: {
-      ...buildPageReport(target, snapshot.page, snapshot.findings),
+      ...buildPageReport(target, snapshot.page, snapshot.findings, 'cli'),
       finalUrl: page.url(),
       ...(status !== null && { status }),
     },
@@ -134,7 +139,9 @@ export async function runCheck(
     const t1 = performance.now();
     const pages = (await checker.checkJourney(opts, hooks)).map((r) => withDocs(r.report));
     const timing = { browserStartMs: Math.round(t1 - t0), journeyMs: Math.round(performance.now() - t1) };
-    return buildReport({ version, browser: checker.browserLabel, startedAt, pages, timing });
+    const report = buildReport({ version, browser: checker.browserLabel, startedAt, pages, timing });
+    await hooks.onReport?.(report);
+    return report;
   } finally {
     await checker.close();
   }

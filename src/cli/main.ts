@@ -7,6 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RULES_DOC } from '../report/docs';
 import { toJUnit } from '../report/junit';
+import type { Report } from '../report/schema';
 import { renderProgress, renderReport } from '../report/terminal';
 import { type CheckOptions, exitCode, parseCheckArgs, usage } from './args';
 import type { BrowserKind } from './browsers';
@@ -74,7 +75,11 @@ async function check(opts: CheckOptions): Promise<number> {
   const junitProblem = opts.junit ? unwritable(opts.junit) : null;
   if (opts.junit && junitProblem) return fail(`cannot write --junit ${opts.junit}: ${junitProblem}`);
   // A spinner only for people watching a terminal; CI logs get the report alone.
-  const spinner = !opts.json && process.stderr.isTTY === true ? startSpinner(process.stderr) : null;
+  let spinner = !opts.json && process.stderr.isTTY === true ? startSpinner(process.stderr) : null;
+  const stopSpinner = () => {
+    spinner?.stop();
+    spinner = null;
+  };
   // The report is checked against its schema before it is printed. zod takes ~90 ms to load,
   // so it loads while the first page is watched instead of before the browser starts.
   let schema: Promise<typeof import('../report/schema')> | undefined;
@@ -84,19 +89,37 @@ async function check(opts: CheckOptions): Promise<number> {
         schema ??= import('../report/schema');
         spinner?.update(renderProgress(i, n, url));
       },
-    }).finally(() => spinner?.stop());
-    (await (schema ?? import('../report/schema'))).ReportSchema.parse(report);
-    if (opts.junit) writeFileSync(opts.junit, toJUnit(report, opts.failOn));
-    process.stdout.write(
-      opts.json
-        ? `${JSON.stringify(report, null, 2)}\n`
-        : renderReport(report, { color: process.stdout.isTTY === true, docs: RULES_DOC_PATH }),
-    );
+      // Written while the browser is still open: the user reads it during the teardown.
+      onReport: async (done) => {
+        stopSpinner();
+        await writeReport(done, opts, schema ?? import('../report/schema'));
+      },
+    }).finally(stopSpinner);
     return exitCode(report.summary, opts.failOn);
   } catch (err) {
     if (err instanceof CheckError) return fail(err.message);
     return fail(`internal error: ${String((err as Error)?.message ?? err).split('\n')[0]}`);
   }
+}
+
+/** Validates the report, writes --junit, then prints it on stdout (JSON or the terminal report). */
+async function writeReport(
+  report: Report,
+  opts: CheckOptions,
+  schema: Promise<typeof import('../report/schema')>,
+): Promise<void> {
+  (await schema).ReportSchema.parse(report);
+  if (opts.junit) writeFileSync(opts.junit, toJUnit(report, opts.failOn));
+  process.stdout.write(
+    opts.json
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : renderReport(report, {
+          color: process.stdout.isTTY === true,
+          docs: RULES_DOC_PATH,
+          // Wrapped to the terminal; a pipe or a CI log gets 80 columns.
+          width: process.stdout.isTTY ? process.stdout.columns : undefined,
+        }),
+  );
 }
 
 function fail(message: string): number {

@@ -65,6 +65,12 @@ export async function serveStatic(root: string, port = 0, route?: Route): Promis
   const { port: bound } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${bound}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // close() alone waits for requests in flight to end: one from a browser being torn
+        // down may never end, and would hold the CLI open after its report.
+        server.closeAllConnections();
+      }),
   };
 }
