@@ -17,7 +17,7 @@ import type { BridgeApi } from './ext';
 import { newHeldScan, scanHeldScripts } from './held';
 import { cap, LIMITS } from './limits';
 import { LinkRegistry, markClicked } from './links';
-import { parseHookBatch } from './validate';
+import { type HookBatch, Outbox } from './outbox';
 
 const FLUSH_MS = 50;
 const RESCAN_MS = 150;
@@ -33,8 +33,7 @@ export function startBridge(win: Window, api: BridgeApi): void {
   const frame = isTop ? 'top' : cap(win.location.href, 300);
   const timeOrigin = win.performance.timeOrigin;
   /** In order; a hook batch is kept as dispatched and validated when flushed. */
-  let pending: (BridgeEvent | { hookBatch: unknown; cookie?: boolean })[] = [];
-  let pendingChars = 0;
+  const outbox = new Outbox();
   /** Everything this document has sent, replayed if it comes back from the back/forward cache. */
   const sentLog: BridgeEvent[] = [];
   /** Rough size of the log (hook batches by their text): a page cannot make it hold much. */
@@ -48,12 +47,7 @@ export function startBridge(win: Window, api: BridgeApi): void {
   const flush = (restored = false) => {
     clearTimeout(flushTimer);
     flushTimer = undefined;
-    const events = pending
-      .flatMap((e) => ('hookBatch' in e ? parseHookBatch(e.hookBatch, e.cookie) : [e]))
-      .slice(0, LIMITS.pending);
-    const chars = pendingChars + events.length * 200;
-    pending = [];
-    pendingChars = 0;
+    const { events, chars } = outbox.take();
     const raw = readCookie(doc.cookie);
     if (raw !== lastCookie) {
       lastCookie = raw;
@@ -67,12 +61,9 @@ export function startBridge(win: Window, api: BridgeApi): void {
     if (!events.length) return Promise.resolve();
     return post({ type: 'page-events', frame, timeOrigin, events });
   };
-  const emit = (e: BridgeEvent | { hookBatch: unknown; cookie?: boolean }) => {
-    // A page can flood the hook channel: what waits is capped by count and by size.
-    const chars = 'hookBatch' in e && typeof e.hookBatch === 'string' ? e.hookBatch.length : 0;
-    if (pending.length >= LIMITS.pending || pendingChars + chars > LIMITS.pendingChars) return;
-    pending.push(e);
-    pendingChars += chars;
+  const emit = (e: BridgeEvent | HookBatch) => {
+    // A page can flood the hook channel: the outbox caps what waits, and counts what it refuses.
+    outbox.add(e);
     if (flushTimer === undefined) flushTimer = setTimeout(flush, loading() ? LOADING_MS : FLUSH_MS);
   };
 

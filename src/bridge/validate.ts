@@ -14,7 +14,12 @@ const isName = (v: unknown): v is string => typeof v === 'string' && v.length > 
  * Parses one hook batch (a JSON string) into bridge events; never throws. `cookie`: whether a
  * `partnero_partner` cookie existed when the batch was dispatched (for address moves).
  */
-export function parseHookBatch(detail: unknown, cookie = false): BridgeEvent[] {
+export function parseHookBatch(
+  detail: unknown,
+  cookie = false,
+  /** Told how many events the batch held beyond the cap. */
+  drop: (count: number) => void = () => undefined,
+): BridgeEvent[] {
   if (typeof detail !== 'string' || detail.length > 4_000_000) return [];
   let raw: unknown;
   try {
@@ -23,6 +28,7 @@ export function parseHookBatch(detail: unknown, cookie = false): BridgeEvent[] {
     return [];
   }
   if (!Array.isArray(raw)) return [];
+  if (raw.length > LIMITS.batch) drop(raw.length - LIMITS.batch);
   const out: BridgeEvent[] = [];
   for (const e of raw.slice(0, LIMITS.batch)) {
     const ev = toEvent(e, cookie);

@@ -36,6 +36,7 @@ export function installHook(w: Window & typeof globalThis): void {
   let batch: HookEvent[] = [];
   const flush = () => {
     const events = batch;
+    if (events.length === 0) return;
     batch = [];
     try {
       dispatch.call(doc, new Ev(HOOK_EVENT, { detail: stringify(events) }));
@@ -45,7 +46,9 @@ export function installHook(w: Window & typeof globalThis): void {
   };
   const emit = (e: HookEvent) => {
     if (batch.length === 0) queueTask(flush);
-    if (batch.length < 500) batch[batch.length] = e;
+    // A full batch goes at once: a page calling po in a loop never pushes later calls out.
+    batch[batch.length] = e;
+    if (batch.length > 499) flush();
   };
 
   /** Raw function behind each Proxy we handed out, and the Proxy for each raw function. */

@@ -37,7 +37,9 @@ export type BridgeEvent =
   | { t: 'script'; src: string; inHead: boolean }
   | ({ t: 'held-script' } & Omit<HeldScript, 'frame'>)
   | ({ t: 'error' } & Omit<PageError, 'frame'>)
-  | { t: 'loaded'; at: number };
+  | { t: 'loaded'; at: number }
+  /** Events this frame lost to a cap since its last report (the page flooded a channel). */
+  | { t: 'dropped'; count: number };
 
 /** Content script → background. */
 export type ToBackground =

@@ -134,6 +134,9 @@ function apply(page: PageState, from: FrameInfo, e: BridgeEvent, rel: (at: numbe
       const { t: _t, ...err } = e;
       return push(page, page.errors, { ...err, at: rel(e.at), frame }, PAGE_CAPS.errors);
     }
+    case 'dropped':
+      page.dropped += e.count;
+      return true;
     case 'loaded':
       if (frame !== 'top') return false;
       page.loadedAt = rel(e.at);

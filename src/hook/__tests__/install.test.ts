@@ -84,6 +84,18 @@ describe('installHook', () => {
     },
   );
 
+  it('a transaction after 500 calls in one task is recorded: a full batch goes at once', async () => {
+    const { w, settle, calls } = setup();
+    loader(w);
+    const po = w.po as (...args: unknown[]) => unknown;
+    for (let i = 0; i < 1200; i++) po('track', i);
+    po('transactions', 'create', { data: { key: 'ch_1' } });
+    await settle();
+    const seen = calls();
+    expect(seen).toHaveLength(1201);
+    expect(seen.at(-1)).toEqual(['transactions', 'create', { data: { key: 'ch_1' } }]);
+  });
+
   it('counts each run of the loader (a duplicated snippet runs twice)', async () => {
     const { w, settle, events } = setup();
     loader(w);

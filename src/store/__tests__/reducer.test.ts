@@ -121,6 +121,14 @@ describe('applyEvents: every event kind', () => {
       expected: { links: [link({ frame: IFRAME, seenAt: 500 })] },
     },
     {
+      name: 'events a frame lost to a cap add to the page’s dropped count',
+      batches: [
+        [TOP, [{ t: 'dropped', count: 7 }]],
+        [SUB, [{ t: 'dropped', count: 3 }]],
+      ],
+      expected: { dropped: 10 },
+    },
+    {
       name: 'cookie removed (raw null)',
       batches: [
         [TOP, [{ t: 'cookie', raw: 'P1' }]],

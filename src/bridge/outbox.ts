@@ -1,0 +1,62 @@
+/**
+ * What a frame's bridge has yet to send, capped by count and size (the page controls how
+ * much there is), with every event lost to a cap counted: the count travels with the next
+ * events as a `dropped` event, so nothing a page floods away vanishes without a trace.
+ */
+import type { BridgeEvent } from '../protocol/messages';
+import { LIMITS } from './limits';
+import { parseHookBatch } from './validate';
+
+/** A hook batch as the page dispatched it; validated only when sent. */
+export interface HookBatch {
+  hookBatch: unknown;
+  cookie?: boolean;
+}
+
+/** The events waiting to be sent, in order. */
+export class Outbox {
+  private pending: (BridgeEvent | HookBatch)[] = [];
+  private chars = 0;
+  private dropped = 0;
+
+  /** Whether nothing waits. */
+  get empty(): boolean {
+    return this.pending.length === 0 && this.dropped === 0;
+  }
+
+  /** Queues `e`; past a cap it is counted as dropped instead. */
+  add(e: BridgeEvent | HookBatch): void {
+    const chars = 'hookBatch' in e && typeof e.hookBatch === 'string' ? e.hookBatch.length : 0;
+    if (this.pending.length >= LIMITS.pending || this.chars + chars > LIMITS.pendingChars) {
+      this.dropped += 'hookBatch' in e ? batchLength(e.hookBatch) : 1;
+      return;
+    }
+    this.pending.push(e);
+    this.chars += chars;
+  }
+
+  /**
+   * Everything waiting, validated and capped, ending with a `dropped` event when a cap cost
+   * anything since the last take; `chars` is their rough size. Empties the box.
+   */
+  take(): { events: BridgeEvent[]; chars: number } {
+    const parsed = this.pending.flatMap((e) =>
+      'hookBatch' in e ? parseHookBatch(e.hookBatch, e.cookie, (n) => (this.dropped += n)) : [e],
+    );
+    const events = parsed.slice(0, LIMITS.pending);
+    const dropped = this.dropped + (parsed.length - events.length);
+    const chars = this.chars + events.length * 200;
+    this.pending = [];
+    this.chars = 0;
+    this.dropped = 0;
+    if (dropped > 0) events.push({ t: 'dropped', count: dropped });
+    return { events, chars };
+  }
+}
+
+/** How many events a refused hook batch held (1 when it cannot tell cheaply). */
+function batchLength(batch: unknown): number {
+  if (typeof batch !== 'string') return 1;
+  // Each hook event is one object with a "t" key: counting them needs no parse.
+  return Math.max(1, batch.split('{"t":').length - 1);
+}
