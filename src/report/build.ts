@@ -76,6 +76,7 @@ export function buildPageReport(
     links: page.links.map(linkReport),
     requests: page.requests.map(requestReport),
     findings: findings.map((finding) => findingReport(finding, medium)),
+    ...(page.dropped > 0 && { dropped: page.dropped }),
     // An added key: the terminal report shows the same rows as the popup without PageState.
     checklist: checklist(page, findings).map(({ findings: _rowFindings, ...row }) => row),
   };

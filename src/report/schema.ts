@@ -68,6 +68,8 @@ export const PageReportSchema = z.looseObject({
   finalUrl: z.string(),
   /** HTTP status of the page's document as the check loaded it (an added key). */
   status: z.number().int().optional(),
+  /** An added key: events the page made the inspector drop at a cap (absent: none). */
+  dropped: CountSchema.optional(),
   queueName: z.string().nullable(),
   programIds: z.array(z.string()),
   cookie: z.looseObject({ partnero_partner: z.string() }).nullable(),

@@ -126,6 +126,10 @@ function renderPage(page: PageReport, layout: Layout): string[] {
   const lines = [layout.paint('bold', clean(page.url))];
   if (page.finalUrl !== page.url) lines.push(`  → ${clean(page.finalUrl)}`);
   if (page.checklist) lines.push(...renderChecklist(page.checklist, layout));
+  if (page.dropped)
+    lines.push(
+      `  ${mark('warning', layout.paint)} ${plural(page.dropped, 'event')} not recorded: the page exceeded the inspector's caps, so this report may miss something.`,
+    );
   lines.push('', ...(page.findings.length > 0 ? renderFindings(page.findings, layout) : ['  No findings.']));
   return lines;
 }

@@ -185,6 +185,16 @@ describe('renderReport with several roots of one rule on a page', () => {
   });
 });
 
+describe('renderReport of a page that flooded the caps', () => {
+  it('says how many events were not recorded, and the JSON carries the count', () => {
+    const flooded = page({ dropped: 1234 });
+    expect(buildPageReport('http://shop.test/', flooded, []).dropped).toBe(1234);
+    const text = renderReport(reportOf([], flooded), { color: false });
+    expect(text).toContain("  ! 1234 events not recorded: the page exceeded the inspector's caps");
+    expect(buildPageReport('http://shop.test/', page(), []).dropped).toBeUndefined();
+  });
+});
+
 describe('renderReport of a check run from the command line', () => {
   it("gives fixes in the command line's words, never the extension's buttons", () => {
     // Not referred, a Payment Link not clicked: both fixes name an action of the extension.
