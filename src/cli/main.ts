@@ -9,6 +9,7 @@ import { RULES_DOC } from '../report/docs';
 import { toJUnit } from '../report/junit';
 import type { Report } from '../report/schema';
 import { renderProgress, renderReport } from '../report/terminal';
+import { clean, safeJson } from '../report/text';
 import { type CheckOptions, exitCode, parseCheckArgs, usage } from './args';
 import type { BrowserKind } from './browsers';
 import { CheckError, runCheck } from './check';
@@ -112,7 +113,7 @@ async function writeReport(
   if (opts.junit) writeFileSync(opts.junit, toJUnit(report, opts.failOn));
   process.stdout.write(
     opts.json
-      ? `${JSON.stringify(report, null, 2)}\n`
+      ? `${safeJson(report, 2)}\n`
       : renderReport(report, {
           color: process.stdout.isTTY === true,
           docs: RULES_DOC_PATH,
@@ -123,7 +124,8 @@ async function writeReport(
 }
 
 function fail(message: string): number {
-  process.stderr.write(`partnero-inspector: ${message}\n`);
+  // Messages may quote a page (its URL, a browser error about it): one inert line.
+  process.stderr.write(`partnero-inspector: ${clean(message, 1000)}\n`);
   return 2;
 }
 
@@ -132,7 +134,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`partnero-inspector: internal error: ${String(err).split('\n')[0]}\n`);
+    process.stderr.write(`partnero-inspector: internal error: ${clean(String(err).split('\n')[0] ?? '')}\n`);
     process.exitCode = 2;
   },
 );

@@ -23,6 +23,24 @@ export function clean(text: string, max = 500): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : safe;
 }
 
+/**
+ * What JSON.stringify leaves raw but a log viewer, terminal or JavaScript parser may act on:
+ * DEL and C1 controls, bidi marks and overrides, U+2028/2029 (line breaks to many tools).
+ */
+const JSON_UNSAFE = /[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON.stringify, with every character of JSON_UNSAFE written as a `\uXXXX` escape: the
+ * same value once parsed, but nothing in the text that could reorder or break a line.
+ * (JSON.stringify already escapes C0 controls; these can only occur inside strings.)
+ */
+export function safeJson(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(
+    JSON_UNSAFE,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 /** The styles the report uses. */
 export type Style = 'bold' | 'dim' | 'red' | 'yellow' | 'green' | 'cyan';
 

@@ -13,7 +13,7 @@ import {
 } from '../../rules/__tests__/fixtures';
 import { buildPageReport, buildReport } from '../build';
 import { renderProgress, renderReport } from '../terminal';
-import { clean } from '../text';
+import { clean, safeJson } from '../text';
 import { finding, link, page } from './fixtures';
 
 const ESC = '\x1b';
@@ -355,5 +355,15 @@ describe('renderProgress', () => {
     [0, 1, `http://x.test/${'a'.repeat(200)}`, `[1/1] http://x.test/${'a'.repeat(65)}…`],
   ])('%i/%i %s', (index, total, url, expected) => {
     expect(renderProgress(index, total, url)).toBe(expected);
+  });
+});
+
+describe('safeJson', () => {
+  it('escapes C1 controls, bidi marks and overrides and U+2028/2029, and parses back to the same value', () => {
+    const hostile = { text: 'a\u0085b\u009bc\u202ed\u2066e\u2028f\u2029g\u200fh\u061ci\u007fj' };
+    const text = safeJson(hostile, 2);
+    expect(text).not.toMatch(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+    expect(text).toContain('a\\u0085b\\u009bc\\u202ed');
+    expect(JSON.parse(text)).toEqual(hostile);
   });
 });
