@@ -35,12 +35,15 @@ export function watchViews(onOpen: (tabId: number) => void): void {
     void readTab(tabId).then((tab) => port.postMessage({ tabId, ...tab }));
     onOpen(tabId);
   });
-  onTabChanged((tabId, tab) => {
+  onTabChanged((tabId, live) => {
     if (!ports.get(tabId)?.size) return;
+    // A copy as of now: the store keeps changing the live state (the page, then its findings a
+    // moment later), and a view must get each page with the findings computed for it.
+    const tab = structuredClone(live);
     const waiting = pending.get(tabId);
     // A new page: the previous page's final state goes out now, so a journey's log never
     // loses the end of a page to the throttle.
-    if (waiting && waiting.tab.page !== tab.page) flush(tabId);
+    if (waiting && waiting.tab.page.startedAt !== tab.page.startedAt) flush(tabId);
     const timer = pending.get(tabId)?.timer ?? setTimeout(() => flush(tabId), THROTTLE_MS);
     pending.set(tabId, { tab, timer });
   });

@@ -7,6 +7,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Panel } from '../../src/components/panel/panel';
 import type { SnapshotSource } from '../../src/components/panel/use-panel-state';
+import type { PanelActions } from '../../src/components/panel/view-context';
 import { browserLabel } from '../../src/panel/export';
 import { type TabSnapshot, type ToBackground, VIEW_PORT } from '../../src/protocol/messages';
 import './style.css';
@@ -50,10 +51,23 @@ function tabSource(tabId: number): SnapshotSource {
   };
 }
 
+/**
+ * Opens `url` in the inspected tab. Chrome's DevTools pages have the tabs API; Firefox's have
+ * only the content-script subset, so the page is sent there by DevTools' own evaluation.
+ */
+function openInTab(tabId: number, url: string): void {
+  if (browser.tabs?.update) void browser.tabs.update(tabId, { url });
+  else void devtools?.inspectedWindow.eval(`location.assign(${JSON.stringify(url)})`);
+}
+
 const tabId = inspectedTabId();
-const actions = {
-  reveal: (linkId: string) => tabId !== null && void send({ type: 'reveal', tabId, linkId }),
-  clickTest: (linkId: string) => tabId !== null && void send({ type: 'click-test', tabId, linkId }),
+const actions: PanelActions = {
+  reveal: (linkId) => tabId !== null && void send({ type: 'reveal', tabId, linkId }),
+  clickTest: (linkId) => tabId !== null && void send({ type: 'click-test', tabId, linkId }),
+  ...(tabId !== null && {
+    testLinks: () => send({ type: 'click-test', tabId }),
+    openUrl: (url: string) => openInTab(tabId, url),
+  }),
 };
 
 applyTheme(devtools?.panels.themeName ?? params.get('theme'));

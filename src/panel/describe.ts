@@ -1,5 +1,5 @@
 /** The one-line summary and the filter text of each kind of event. */
-import type { Json } from '../model/types';
+import type { Json, LinkRecord, NetRequest } from '../model/types';
 import type { EventData } from './events';
 import { formatDuration } from './format';
 
@@ -45,6 +45,17 @@ function transactionText(args: readonly Json[]): string {
   return parts.filter((p) => p && p !== 'undefined').join(' · ');
 }
 
+/** A link's row label: its kind and quoted text (`payment-link “Buy Pro”`). */
+export function linkLabel(link: LinkRecord): string {
+  return `${link.kind} “${cut(link.text, 60)}”`;
+}
+
+/** A request's row text around its URL: `GET 200 ` and ` · 35 ms`. */
+export function requestAround(r: NetRequest): [before: string, after: string] {
+  const status = r.error ?? (r.status === undefined ? 'pending' : String(r.status));
+  return [`${r.method} ${status} `, r.duration === undefined ? '' : ` · ${formatDuration(r.duration)}`];
+}
+
 /** The row text of an event. */
 export function summarize(data: EventData): string {
   switch (data.kind) {
@@ -54,7 +65,7 @@ export function summarize(data: EventData): string {
       return cut(transactionText(data.call.args), SUMMARY_MAX);
     case 'link': {
       const { link } = data;
-      const label = `${link.kind} “${cut(link.text, 60)}”`;
+      const label = linkLabel(link);
       if (data.change === 'clicked') {
         const by = link.clickedBy === 'test' ? 'test click' : 'clicked';
         return cut(`${by} ${label} → client_reference_id ${link.afterClick ?? 'none'}`, SUMMARY_MAX);
@@ -66,16 +77,12 @@ export function summarize(data: EventData): string {
         ? cut(`partnero_partner=${data.cookie.value}`, SUMMARY_MAX)
         : 'partnero_partner removed';
     case 'request': {
-      const r = data.request;
-      const status = r.error ?? (r.status === undefined ? 'pending' : String(r.status));
-      const time = r.duration === undefined ? '' : ` · ${formatDuration(r.duration)}`;
-      return cut(`${r.method} ${status} ${r.url}${time}`, SUMMARY_MAX);
+      const [before, after] = requestAround(data.request);
+      return cut(`${before}${data.request.url}${after}`, SUMMARY_MAX);
     }
     case 'finding':
-      return cut(
-        `${data.resolved ? 'resolved · ' : ''}${data.finding.rule} — ${data.finding.message}`,
-        SUMMARY_MAX,
-      );
+      // The sentence first; the row shows the rule id after it, small.
+      return cut(`${data.resolved ? 'Resolved: ' : ''}${data.finding.message}`, SUMMARY_MAX);
     case 'navigation':
       return cut(data.separator ? data.url : `navigation to ${data.url}`, SUMMARY_MAX);
   }
@@ -88,7 +95,7 @@ export function searchText(data: EventData, summary: string): string {
   else if (data.kind === 'request')
     extra = `${data.request.requestBody ?? ''} ${data.request.responseBody ?? ''}`;
   else if (data.kind === 'finding')
-    extra = `${data.finding.severity} ${data.finding.fix ?? ''} ${data.finding.target?.path ?? ''}`;
+    extra = `${data.finding.rule} ${data.finding.severity} ${data.finding.fix ?? ''} ${data.finding.target?.path ?? ''}`;
   else if (data.kind === 'link')
     extra = `${data.link.href ?? ''} ${data.link.hrefAfterClick ?? ''} ${data.link.selector} ${data.link.frame}`;
   return cut(`${data.kind} ${summary} ${extra}`, TEXT_MAX).toLowerCase();

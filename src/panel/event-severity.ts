@@ -1,5 +1,6 @@
-/** The severity a timeline row shows: the worst finding about its call or link, or a failed request. */
+/** The severity and mark a timeline row shows: the worst finding about its call or link, or a failed request. */
 import type { Finding, LinkRecord, NetRequest, Severity } from '../model/types';
+import type { MarkKind } from '../report/marks';
 import { targetsLink } from '../report/page-facts';
 import { worstSeverity } from '../report/severity';
 
@@ -23,4 +24,15 @@ export function linkSeverity(findings: readonly Finding[], link: LinkRecord): Se
 /** A Partnero request that failed, was blocked or answered an HTTP error. */
 export function requestSeverity(r: NetRequest): Severity | null {
   return r.error !== undefined || r.blocked !== undefined || (r.status ?? 0) >= 400 ? 'error' : null;
+}
+
+/**
+ * The mark of a row from the findings about it (see src/report/marks.ts): ✗ or ! for a
+ * problem, ? when one says a check has not run yet, · for context only; null without findings.
+ */
+export function worstMark(findings: readonly Finding[]): MarkKind | null {
+  const worst = worstSeverity(findings);
+  if (worst === 'error' || worst === 'warning') return worst;
+  if (!findings.length) return null;
+  return findings.some((f) => f.unverified) ? 'unverified' : 'none';
 }

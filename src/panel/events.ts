@@ -12,6 +12,7 @@ import type {
   PoCall,
   Severity,
 } from '../model/types';
+import type { MarkKind } from '../report/marks';
 
 /** Kinds of rows in the timeline, in the order the kind filter lists them. */
 export const EVENT_KINDS = [
@@ -45,8 +46,10 @@ export type PanelEvent = EventData & {
   pageN: number;
   /** ms since that page started; NaN when unknown (imported requests carry no time). */
   at: number;
-  /** Worst severity of the findings about this event; null when none apply. */
+  /** Worst severity of the findings about this event; null when none apply (what the toggles hide). */
   severity: Severity | null;
+  /** The mark the row shows (✓ ✗ ! · ?); null for none. */
+  mark: MarkKind | null;
   /** The one-line text of the row. */
   summary: string;
   /** Lower-case text the filter box searches. */

@@ -45,3 +45,26 @@ export function frameLabel(frame: string): string {
   const url = /^https?:\/\/([^/?#]+)([^?#]*)/.exec(frame);
   return url ? `${url[1]}${url[2] || '/'}` : frame;
 }
+
+/** Longest tail a shortened value keeps whole (a Payment Link id with its query fits). */
+const TAIL_MAX = 48;
+/** Shortest tail worth keeping: fewer characters tell nothing apart. */
+const TAIL_MIN = 8;
+
+/**
+ * How many last characters of `value` stay when it is shortened in the middle. For a URL,
+ * from its last path segment on (a Payment Link's id with its query, `universal.js?v…`), so
+ * what tells two URLs apart survives while the host gives way; other text keeps its end.
+ */
+export function middleTail(value: string): number {
+  const origin = /^[a-z][\w+.-]*:\/\/[^/?#]*/i.exec(value)?.[0];
+  let start = value.length - Math.min(12, Math.floor(value.length / 3));
+  if (origin && value.length > origin.length) {
+    const path = value.slice(origin.length);
+    const query = path.search(/[?#]/);
+    const pathname = (query < 0 ? path : path.slice(0, query)).replace(/\/$/, '');
+    start = origin.length + pathname.lastIndexOf('/') + 1;
+  }
+  start = Math.min(Math.max(start, value.length - TAIL_MAX), value.length - TAIL_MIN);
+  return value.length - Math.max(0, start);
+}

@@ -65,6 +65,8 @@ function finding(f: PageReport['findings'][number]): Finding {
   const out: Finding = { rule: f.rule, severity: f.severity, message: f.message };
   if (f.fix !== undefined) out.fix = f.fix;
   if (f.causedBy !== undefined) out.causedBy = f.causedBy;
+  if (f.causeIndex !== undefined) out.causeIndex = f.causeIndex;
+  if (f.unverified) out.unverified = true;
   if (f.target) {
     const { selector, href, frame, call, path } = f.target;
     const target: FindingTarget = { selector, href, frame, call, path };

@@ -4,6 +4,7 @@
  * or, with *preserve log*, is appended under its own separator.
  */
 import type { Finding, PageState } from '../model/types';
+import { findingMark } from '../report/marks';
 import { searchText, summarize } from './describe';
 import { diffPage, type EventDraft } from './diff';
 import { EVENT_CAP, type JourneyPage, type LogState, PAGE_CAP, type PanelEvent } from './events';
@@ -14,12 +15,20 @@ export interface Snapshot {
   findings: Finding[];
 }
 
+/** A log with nothing in it yet; `preserve` keeps earlier pages on navigation. */
 export function emptyLog(preserve = false): LogState {
   return { events: [], dropped: 0, nextSeq: 1, pages: [], droppedPages: 0, keys: new Map(), preserve };
 }
 
+/** A draft's mark: its own, a finding's, or its severity's (info is context: ·). */
+function markOf(draft: Pick<EventDraft, 'data' | 'severity' | 'mark'>): PanelEvent['mark'] {
+  if (draft.mark !== undefined) return draft.mark;
+  if (draft.data.kind === 'finding') return findingMark(draft.data.finding);
+  return draft.severity === 'info' ? 'none' : draft.severity;
+}
+
 function makeEvent(
-  draft: Pick<EventDraft, 'data' | 'at' | 'severity'>,
+  draft: Pick<EventDraft, 'data' | 'at' | 'severity' | 'mark'>,
   seq: number,
   pageN: number,
 ): PanelEvent {
@@ -30,6 +39,7 @@ function makeEvent(
     pageN,
     at: draft.at,
     severity: draft.severity,
+    mark: markOf(draft),
     summary,
     text: searchText(draft.data, summary),
   };
@@ -113,7 +123,9 @@ function isLivePage(live: PageState, next: PageState): boolean {
 
 /**
  * Folds one snapshot into the log; snapshots come in the order the background sent them.
- * `now` (epoch ms) times what has no time of its own (findings, clicks). A snapshot older
+ * `now` (epoch ms) times what has no time of its own (links, clicks, the cookie, findings)
+ * when the panel saw it appear; what a page already had when the panel first saw it, on a
+ * page that started before the panel watched (the first one), has no time. A snapshot older
  * than the live page that is not the live page re-timed arrived late: ignored.
  */
 export function ingest(log: LogState, snap: Snapshot, now: number): LogState {
@@ -122,7 +134,9 @@ export function ingest(log: LogState, snap: Snapshot, now: number): LogState {
   if (live && !same && snap.page.startedAt < live.page.startedAt) return log;
   const started = same ? log : startPage(log, snap);
   const current = started.pages.at(-1) as JourneyPage;
-  const drafts = diffPage(same ? live : undefined, snap, now - snap.page.startedAt);
+  // A new page after one the panel followed started while the panel watched.
+  const watched = live !== undefined;
+  const drafts = diffPage(same ? live : undefined, snap, watched ? now - snap.page.startedAt : Number.NaN);
   const next = applyDrafts(started, drafts, current.n);
   const pages = [...next.pages.slice(0, -1), { n: current.n, page: snap.page, findings: snap.findings }];
   return { ...next, pages };
@@ -133,6 +147,7 @@ export function clearLog(log: LogState): LogState {
   return { ...log, events: [], dropped: 0, pages: log.pages.slice(-1), droppedPages: 0, keys: new Map() };
 }
 
+/** The log with preserve log switched on or off (it applies from the next navigation). */
 export function setPreserve(log: LogState, preserve: boolean): LogState {
   return { ...log, preserve };
 }

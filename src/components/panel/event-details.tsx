@@ -1,6 +1,7 @@
 /** The details pane of the selected timeline row, by kind of event. */
 import type { PanelEvent } from '../../panel/events';
 import { FindingList } from '../shared/finding-list';
+import { ShortValue } from '../shared/short-value';
 import { CallDetails } from './call-details';
 import { CookieCard } from './cookie-card';
 import { LinkDetails } from './link-details';
@@ -14,7 +15,7 @@ function PageDetails({ event, ctx }: { event: PanelEvent & { kind: 'navigation' 
     return (
       <PropList
         rows={[
-          ['Navigated to', event.url, true],
+          ['Navigated to', <ShortValue text={event.url} />, true],
           ['Server redirect', event.serverRedirect ? 'yes' : undefined],
         ]}
       />
@@ -23,7 +24,7 @@ function PageDetails({ event, ctx }: { event: PanelEvent & { kind: 'navigation' 
     <PropList
       rows={[
         ['Page', `${event.pageN} of the journey`],
-        ['URL', event.url, true],
+        ['URL', <ShortValue text={event.url} />, true],
         ['po calls', page && String(page.page.calls.length)],
         ['Findings', page && String(page.findings.length)],
       ]}
@@ -54,6 +55,7 @@ function Body({ event, ctx }: { event: PanelEvent; ctx: ViewContext }) {
   }
 }
 
+/** The details pane of the selected row, with its kind and summary as a heading. */
 export function EventDetails({
   event,
   ctx,
@@ -67,7 +69,9 @@ export function EventDetails({
     <section class="details" aria-label="Details">
       <header class="details-head">
         <span class={`cell-kind kind-${event.kind}`}>{event.kind}</span>
-        <span class="details-title mono">{event.summary}</span>
+        <span class="details-title mono" title={event.summary}>
+          {event.summary}
+        </span>
         <button
           type="button"
           class="btn-icon"

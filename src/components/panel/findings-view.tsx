@@ -1,6 +1,8 @@
 /** The findings of each journey page, worded and grouped exactly as in the popup and the CLI. */
-import type { Finding } from '../../model/types';
+import type { Finding, PageState } from '../../model/types';
 import { matchesText, severityShown } from '../../panel/filter';
+import { waitingText } from '../../panel/watch';
+import { hasLoader } from '../../store/page';
 import { FindingList } from '../shared/finding-list';
 import { PageGroup } from './page-group';
 import type { ViewContext } from './view-context';
@@ -10,6 +12,17 @@ function shown(f: Finding, ctx: ViewContext): boolean {
   return severityShown(f.severity, ctx.toggles) && matchesText(text.toLowerCase(), ctx.query);
 }
 
+/** Why a page has no findings: still watched, never watched, or nothing Partnero on it. */
+function emptyText(page: PageState, now: number): string {
+  const waiting = waitingText(page, now);
+  if (waiting) return waiting;
+  const traces = hasLoader(page) || page.links.length > 0 || page.cookie !== null;
+  return traces
+    ? 'No findings: everything checked is fine.'
+    : 'No findings: no Partnero tracking on this page.';
+}
+
+/** The Findings tab: each page's findings, or why it has none. */
 export function FindingsView({ ctx }: { ctx: ViewContext }) {
   return (
     <div class="scroll-view">
@@ -19,15 +32,11 @@ export function FindingsView({ ctx }: { ctx: ViewContext }) {
           <PageGroup key={page.n} page={page} live={page.n === ctx.livePage}>
             {findings.length ? (
               <div class="card">
-                <FindingList findings={findings} />
+                <FindingList findings={findings} page={page.findings} />
               </div>
             ) : (
               <p class="muted empty">
-                {page.findings.length
-                  ? 'No finding matches the filter.'
-                  : page.page.watchEnded
-                    ? 'No findings.'
-                    : 'No findings yet: still watching the page…'}
+                {page.findings.length ? 'No finding matches the filter.' : emptyText(page.page, ctx.now)}
               </p>
             )}
           </PageGroup>

@@ -1,29 +1,27 @@
-/** Reveal a link in the page and re-run its click test: only on the live page. */
+/** Reveal a link in the page and re-run its click test: only on the live page, saying why not. */
 import type { LinkRecord } from '../../model/types';
 import type { PanelActions } from './view-context';
 
+/** Reveal and Test click for one link, disabled with the reason on hover when the page is out of reach. */
 export function LinkActions({
   link,
-  live,
+  unreachable,
   actions,
 }: {
   link: LinkRecord;
-  live: boolean;
+  /** Why the page cannot be reached (an earlier page, an import); null on the live page. */
+  unreachable: string | null;
   actions: PanelActions;
 }) {
-  const usable = live && !link.removed;
-  const why = live
-    ? link.removed
-      ? 'The element is no longer in the page'
-      : undefined
-    : 'Only on the live page';
+  const why = unreachable ?? (link.removed ? 'This link is no longer in the page' : null);
+  // A disabled button gets no hover in every browser: the reason sits on its wrapper too.
   return (
-    <span class="link-actions">
+    <span class="link-actions" title={why ?? undefined}>
       <button
         type="button"
         class="btn btn-small"
-        disabled={!usable}
-        title={why}
+        disabled={why !== null}
+        title={why ?? 'Scroll the page to this element and outline it'}
         onClick={() => actions.reveal(link.id)}
       >
         Reveal
@@ -32,8 +30,8 @@ export function LinkActions({
         <button
           type="button"
           class="btn btn-small"
-          disabled={!usable}
-          title={why}
+          disabled={why !== null}
+          title={why ?? 'Click this link with navigation stopped, to see what the page adds to it'}
           onClick={() => actions.clickTest(link.id)}
         >
           Test click

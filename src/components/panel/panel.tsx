@@ -3,13 +3,16 @@
  * imported capture), with a toolbar, tabs and one view per tab. Browser APIs stay in the
  * entrypoint; this component gets a snapshot source and callbacks.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Severity } from '../../model/types';
+import type { JourneyPage } from '../../panel/events';
 import type { ExportMeta } from '../../panel/export';
 import { ALL_SEVERITIES, parseQuery, type SeverityToggles } from '../../panel/filter';
+import { STALL_MS, watchState } from '../../panel/watch';
 import { summarize } from '../../report/severity';
 import { ImportedBanner } from './imported-banner';
 import { Notices } from './notices';
+import { PageActions } from './page-actions';
 import { TabBar } from './tab-bar';
 import { Toolbar } from './toolbar';
 import { download, type SnapshotSource, usePanelState } from './use-panel-state';
@@ -32,6 +35,32 @@ export interface PanelProps {
 
 const NO_SELECTION: Selection = { timeline: null, network: null };
 
+/**
+ * Renders again when the live page's watch has run so long that it may never end, so the
+ * views stop saying "still watching" without waiting for the next snapshot.
+ */
+function useStallTimer(live: JourneyPage | undefined, now: () => number): void {
+  const [, setTick] = useState(0);
+  const waiting = live && watchState(live.page, now()) === 'watching';
+  useEffect(() => {
+    if (!live || !waiting) return;
+    const timer = setTimeout(() => setTick((t) => t + 1), live.page.startedAt + STALL_MS + 50 - now());
+    return () => clearTimeout(timer);
+  }, [live?.page.startedAt, waiting]);
+}
+
+/** "Test all links" is busy from the click until the background answers. */
+function useTestLinks(testLinks: PanelActions['testLinks']): [asked: boolean, run: () => void] {
+  const [asked, setAsked] = useState(false);
+  const run = () => {
+    if (!testLinks) return;
+    setAsked(true);
+    void testLinks().finally(() => setAsked(false));
+  };
+  return [asked, run];
+}
+
+/** The whole panel: toolbars, tabs and the active view, fed by `source` or an imported capture. */
 export function Panel({
   source,
   meta,
@@ -47,11 +76,15 @@ export function Panel({
   const [filter, setFilter] = useState('');
   const [toggles, setToggles] = useState<SeverityToggles>(ALL_SEVERITIES);
   const [selection, setSelection] = useState<Selection>(NO_SELECTION);
+  const [asked, testLinks] = useTestLinks(actions.testLinks);
+  const openUrl = actions.testLinks && actions.openUrl;
   const log = state.log;
+  const live = state.imported || !source ? undefined : log.pages.at(-1);
+  useStallTimer(live, now);
   const query = useMemo(() => parseQuery(filter), [filter]);
   const ctx: ViewContext = {
     pages: log.pages,
-    livePage: state.imported ? null : (log.pages.at(-1)?.n ?? null),
+    livePage: live?.n ?? null,
     actions,
     query,
     toggles,
@@ -59,8 +92,8 @@ export function Panel({
   };
   const counts = useMemo(() => summarize(log.pages.flatMap((p) => p.findings)), [log.pages]);
   const toggle = (severity: Severity) => setToggles({ ...toggles, [severity]: !toggles[severity] });
-  const showLive = () => {
-    state.closeImport();
+  const forget = (then: () => void) => () => {
+    then();
     setSelection(NO_SELECTION);
   };
   return (
@@ -68,24 +101,27 @@ export function Panel({
       <Toolbar
         query={filter}
         onQuery={setFilter}
+        unknownKinds={query.unknownKinds}
         toggles={toggles}
         counts={counts}
         onToggle={toggle}
         preserve={state.live.preserve}
         onPreserve={state.setPreserve}
-        onClear={() => {
-          state.clear();
-          setSelection(NO_SELECTION);
-        }}
+        onClear={forget(state.clear)}
         onExport={state.exportLive}
-        onImport={(file) => {
-          setSelection(NO_SELECTION);
-          void state.importFile(file);
-        }}
+        onImport={(file) => forget(() => void state.importFile(file))()}
         readOnly={state.imported !== null}
+        pageActions={
+          live &&
+          openUrl && <PageActions page={live.page} asked={asked} onTestLinks={testLinks} onOpen={openUrl} />
+        }
       />
       {state.imported && (
-        <ImportedBanner name={state.imported.name} report={state.imported.report} onClose={showLive} />
+        <ImportedBanner
+          name={state.imported.name}
+          report={state.imported.report}
+          onClose={forget(state.closeImport)}
+        />
       )}
       <TabBar<TabId> tabs={tabInfos(log)} active={tab} onChange={setTab} />
       <Notices log={log} importError={state.importError} onDismiss={state.dismissError} />

@@ -1,6 +1,7 @@
 /** A Partnero request: what webRequest saw, and the bodies (the response one read by DevTools). */
 import type { NetRequest } from '../../model/types';
 import { formatAt, formatDuration, prettyBody } from '../../panel/format';
+import { ShortValue } from '../shared/short-value';
 import { CopyButton } from './copy-button';
 import { PropList } from './prop-list';
 
@@ -25,13 +26,17 @@ function Body({ title, body, missing }: { title: string; body: string | undefine
   );
 }
 
+/** The details pane of a request: what webRequest saw, and both bodies. */
 export function RequestDetails({ request }: { request: NetRequest }) {
   const status = request.error ?? (request.status === undefined ? 'pending' : String(request.status));
   return (
     <>
+      <div class="details-actions">
+        <CopyButton text={() => request.url} label="Copy URL" />
+      </div>
       <PropList
         rows={[
-          ['URL', request.url, true],
+          ['URL', <ShortValue text={request.url} />, true],
           ['Method', request.method, true],
           ['Status', status, true],
           ['Blocked', request.blocked && BLOCKED[request.blocked]],

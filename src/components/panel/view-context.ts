@@ -8,6 +8,10 @@ export interface PanelActions {
   reveal(linkId: string): void;
   /** Re-run the click test for one link. */
   clickTest(linkId: string): void;
+  /** Test-click every Payment Link of the page; settles when the test is over. Absent: no such button. */
+  testLinks?(): Promise<unknown>;
+  /** Open `url` (the page as a referred visitor opens it) in the inspected tab. Absent: no such button. */
+  openUrl?(url: string): void;
 }
 
 export interface ViewContext {
@@ -24,4 +28,10 @@ export interface ViewContext {
 /** The journey page with number `n`. */
 export function pageOf(ctx: ViewContext, n: number): JourneyPage | undefined {
   return ctx.pages.find((p) => p.n === n);
+}
+
+/** Why actions on page `n` cannot reach the page; null when they can (the live page). */
+export function unreachable(ctx: ViewContext, n: number): string | null {
+  if (ctx.livePage === null) return 'This is an imported capture: there is no page to act on';
+  return n === ctx.livePage ? null : 'This link was on an earlier page of the journey';
 }

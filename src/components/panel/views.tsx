@@ -44,6 +44,15 @@ export interface Selection {
   network: number | null;
 }
 
+const TIMELINE_HEADER = (
+  <div class="list-header" aria-hidden="true">
+    <span class="cell-time">Time</span>
+    <span class="cell-sev" />
+    <span class="cell-kind">Kind</span>
+    <span class="cell-summary">Event</span>
+  </div>
+);
+
 const NETWORK_HEADER = (
   <div class="list-header" aria-hidden="true">
     <span class="cell-status">Status</span>
@@ -77,6 +86,7 @@ export function ActiveView(props: {
           Row={EventRow}
           idPrefix="ev"
           label="Timeline"
+          header={TIMELINE_HEADER}
           empty={waiting}
           selectedSeq={selection.timeline}
           onSelect={(seq) => onSelect({ ...selection, timeline: seq })}

@@ -1,104 +1,106 @@
-/** The toolbar popup: a five-row checklist for the current tab, with the actions that verify it. */
-import { useState } from 'preact/hooks';
+/**
+ * The toolbar popup: the checked page, the verdict, a five-row checklist for the current
+ * tab, and the actions that verify it. Browser APIs stay in the entrypoint.
+ */
+import type { ComponentChildren } from 'preact';
+import { withReferral } from '../../detect/referral';
+import type { PageState } from '../../model/types';
+import { type ExportMeta, journeyReport } from '../../panel/export';
 import type { TabSnapshot } from '../../protocol/messages';
-import { type ChecklistItem, checklist } from '../../report/checklist';
-import { MARKS } from '../../report/marks';
-import { plural } from '../../report/text';
-import { summarize } from '../../rules';
-import { FindingList } from '../shared/finding-list';
+import { checklist } from '../../report/checklist';
+import { hasLoader } from '../../store/page';
+import { ChecklistRow } from './checklist-row';
+import { type Applicable, type PopupActions, Tools, VerifyControls } from './controls';
+import { EmptyState } from './empty-state';
+import { PageHeader, VerdictBanner } from './header';
+import { reachOf, type TabInfo } from './page-reach';
+import { partneroSeen, verdictOf } from './verdict';
 
-export interface PopupActions {
-  testLinks(): void;
-  simulateReferral(): void;
-  setSiteOptIn(enabled: boolean): void;
+export type { PopupActions } from './controls';
+export type { TabInfo } from './page-reach';
+
+/** Everything the popup shows, and what its buttons ask for. */
+export interface PopupProps {
+  /** The tab's state from the background; null until the first one arrives. */
+  snap: TabSnapshot | null;
+  /** The tab as the browser reports it; null until known. */
+  tab: TabInfo | null;
+  /** The site is opted in to "Always test links on this site". */
+  optedIn: boolean;
+  /** Who wrote the copied report (the panel's export carries the same). */
+  meta: ExportMeta;
+  /** How DevTools opens on this computer: `F12`, `⌥⌘I`. */
+  devtoolsKeys: string;
+  actions: PopupActions;
 }
 
-export function Popup({
-  snap,
-  optedIn,
-  actions,
-}: {
-  snap: TabSnapshot | null;
-  optedIn: boolean;
-  actions: PopupActions;
-}) {
-  if (!snap)
-    return (
-      <main class="popup">
-        <p class="muted">Waiting for this tab…</p>
-      </main>
-    );
-  const rows = checklist(snap.page, snap.findings);
-  const { errors, warnings } = summarize(snap.findings);
-  const noPartnero = snap.findings.length === 0 && rows.every((r) => r.status === 'none');
-  const hasLinks = snap.page.links.some((l) => l.kind === 'payment-link');
+function Shell({ url, children }: { url: string; children: ComponentChildren }) {
   return (
     <main class="popup">
-      <header class="summary">
-        <h1>Partnero Inspector</h1>
-        <p
-          class={`verdict ${errors ? 'sev-error' : warnings ? 'sev-warning' : 'sev-ok'}`}
-          data-testid="verdict"
-        >
-          {noPartnero
-            ? 'No Partnero tracking on this page.'
-            : errors || warnings
-              ? `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`
-              : snap.page.watchEnded
-                ? 'All checks passed.'
-                : 'Watching the page…'}
-        </p>
-      </header>
-      <ul class="checklist">
-        {rows.map((row) => (
-          <Row key={row.id} row={row} />
-        ))}
-      </ul>
-      <footer class="actions">
-        <button
-          type="button"
-          onClick={actions.testLinks}
-          disabled={!hasLinks || snap.page.clickTest === 'running'}
-        >
-          {snap.page.clickTest === 'running' ? 'Testing links…' : 'Test links'}
-        </button>
-        <button type="button" onClick={actions.simulateReferral}>
-          Simulate a referred visit
-        </button>
-        <label class="opt-in">
-          <input
-            type="checkbox"
-            checked={optedIn}
-            onChange={(e) => actions.setSiteOptIn((e.currentTarget as HTMLInputElement).checked)}
-          />
-          Always test links on this site
-        </label>
-        <p class="hint muted">
-          Testing clicks each Payment Link with navigation stopped, so the page's own helper runs.
-        </p>
-      </footer>
+      <PageHeader url={url} />
+      {children}
     </main>
   );
 }
 
-function Row({ row }: { row: ChecklistItem }) {
-  const [open, setOpen] = useState(row.status === 'error');
-  const expandable = row.findings.length > 0;
+function applicableTo(page: PageState, seen: boolean): Applicable {
+  const loader = hasLoader(page);
+  const testLinks = seen && page.links.some((l) => l.kind === 'payment-link');
+  return {
+    testLinks,
+    simulate: loader && withReferral(page, 'TEST') !== null,
+    optIn: seen && (testLinks || loader),
+  };
+}
+
+/** The JSON report of this page, the shape the panel exports and the CLI writes. */
+function pageReport({ page, findings }: TabSnapshot, meta: ExportMeta): string {
+  return JSON.stringify(journeyReport([{ n: 1, page, findings }], meta), null, 2);
+}
+
+function Inspect({ snap, optedIn, meta, devtoolsKeys, actions }: PopupProps & { snap: TabSnapshot }) {
+  const rows = checklist(snap.page, snap.findings);
+  const seen = partneroSeen(snap.findings, rows);
   return (
-    <li class={`row status-${row.status}`} data-row={row.id}>
-      <button
-        type="button"
-        class="row-head"
-        aria-expanded={expandable ? open : undefined}
-        onClick={() => expandable && setOpen(!open)}
-      >
-        <span class="row-icon" role="img" aria-label={MARKS[row.status].words}>
-          {MARKS[row.status].symbol}
-        </span>
-        <span class="row-label">{row.label}</span>
-        <span class="row-detail">{row.detail}</span>
-      </button>
-      {open && <FindingList findings={row.findings} />}
-    </li>
+    <>
+      <VerdictBanner verdict={verdictOf(snap, rows)} />
+      <ul class={`checklist${seen ? '' : ' is-empty'}`} aria-label="Checks">
+        {rows.map((row) => (
+          <ChecklistRow key={row.id} row={row} links={snap.page.links} page={snap.findings} />
+        ))}
+      </ul>
+      <VerifyControls
+        page={snap.page}
+        applicable={applicableTo(snap.page, seen)}
+        optedIn={optedIn}
+        actions={actions}
+      />
+      <Tools report={() => pageReport(snap, meta)} keys={devtoolsKeys} actions={actions} />
+    </>
+  );
+}
+
+/**
+ * The popup for one tab: a checklist with its verdict on a page it watches, else a neutral
+ * note saying why there is nothing to check (a browser page, a store, no site access).
+ */
+export function Popup(props: PopupProps) {
+  const { snap, tab, actions } = props;
+  const reach = reachOf(tab, snap);
+  const url = tab?.url || snap?.page.url || '';
+  if (reach === null)
+    return (
+      <Shell url={url}>
+        <p class="waiting">Waiting for this tab…</p>
+      </Shell>
+    );
+  return (
+    <Shell url={url}>
+      {reach.kind === 'inspect' ? (
+        <Inspect {...props} snap={reach.snap} />
+      ) : (
+        <EmptyState kind={reach.kind} actions={actions} />
+      )}
+    </Shell>
   );
 }

@@ -13,12 +13,17 @@ const shown = (query: string, toggles = ALL_SEVERITIES, only?: EventKind[]) =>
 
 describe('parseQuery', () => {
   it.each([
-    ['', { terms: [], excluded: [], kinds: [] }],
-    ['  Amount  PI_ ', { terms: ['amount', 'pi_'], excluded: [], kinds: [] }],
-    ['-program', { terms: [], excluded: ['program'], kinds: [] }],
-    ['kind:req,call', { terms: [], excluded: [], kinds: ['request', 'call'] }],
-    ['kind:transactions kind:network', { terms: [], excluded: [], kinds: ['transaction', 'request'] }],
-    ['kind:nothing -', { terms: ['-'], excluded: [], kinds: [] }],
+    ['', { terms: [], excluded: [], kinds: [], unknownKinds: [] }],
+    ['  Amount  PI_ ', { terms: ['amount', 'pi_'], excluded: [], kinds: [], unknownKinds: [] }],
+    ['-program', { terms: [], excluded: ['program'], kinds: [], unknownKinds: [] }],
+    ['kind:req,call', { terms: [], excluded: [], kinds: ['request', 'call'], unknownKinds: [] }],
+    [
+      'kind:transactions kind:network',
+      { terms: [], excluded: [], kinds: ['transaction', 'request'], unknownKinds: [] },
+    ],
+    ['kind:nothing -', { terms: ['-'], excluded: [], kinds: [], unknownKinds: ['nothing'] }],
+    ['kind:call,Nonsense', { terms: [], excluded: [], kinds: ['call'], unknownKinds: ['nonsense'] }],
+    ['kind:', { terms: [], excluded: [], kinds: [], unknownKinds: [] }],
   ])('%j', (query, expected) => {
     const q = parseQuery(query);
     expect({ ...q, kinds: [...q.kinds] }).toEqual(expected);
@@ -51,6 +56,10 @@ describe('filterEvents', () => {
     { query: 'kind:finding amount', expected: ['3:finding'] },
     { query: 'transactions kind:req', expected: ['3:request'] },
     { query: 'STRIPE.COM', expected: ['2:link', '2:link'] },
+    // A kind that does not exist keeps nothing (the panel says so), rather than everything.
+    { query: 'kind:nonsense', expected: [] },
+    { query: 'kind:call,nonsense', expected: ['1:call', '2:call', '3:call'] },
+    { query: 'transaction.amount', expected: ['3:finding'] },
   ])('$query', ({ query, expected }) => {
     expect(shown(query)).toEqual(expected);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAt, formatDuration, formatExpiry, frameLabel, prettyBody } from '../format';
+import { formatAt, formatDuration, formatExpiry, frameLabel, middleTail, prettyBody } from '../format';
 
 const NOW = Date.UTC(2026, 10, 26, 21, 0, 0);
 
@@ -23,5 +23,31 @@ describe('format', () => {
     [frameLabel('about:srcdoc'), 'about:srcdoc'],
   ])('%s', (actual, expected) => {
     expect(actual).toBe(expected);
+  });
+});
+
+/** The part of a value that a middle ellipsis never cuts. */
+const tail = (value: string) => value.slice(value.length - middleTail(value));
+
+describe('middleTail: what stays when a value is shortened in the middle', () => {
+  it.each([
+    // A Payment Link keeps its id, with the client_reference_id a helper added.
+    ['https://buy.stripe.com/test_4gw5lB1Rn4cZ9bZ002', 'test_4gw5lB1Rn4cZ9bZ002'],
+    [
+      'https://buy.stripe.com/28o5lA0Qm3bY8aY001?client_reference_id=TEST',
+      '28o5lA0Qm3bY8aY001?client_reference_id=TEST',
+    ],
+    // A Network URL keeps the script or endpoint, the host gives way first.
+    ['https://app.partnero.com/js/universal.js?v1790', 'universal.js?v1790'],
+    ['https://api.partnero.com/v1/transactions', 'transactions'],
+    ['https://shop.test/pricing/', 'pricing/'],
+    ['https://shop.test/?aff=TEST', '/?aff=TEST'],
+    // Too little to tell apart: at least 8 characters; too long: the last 48.
+    ['https://api.partnero.com/v1/x', 'com/v1/x'],
+    [`https://shop.test/${'a'.repeat(80)}`, 'a'.repeat(48)],
+    // Not a URL: its last characters.
+    ['partnero_partner=TEST_VALUE_123', '_VALUE_123'],
+  ])('%s keeps %s', (value, kept) => {
+    expect(tail(value)).toBe(kept);
   });
 });

@@ -68,7 +68,7 @@ describe('ingest: one page', () => {
       name: 'a new finding',
       before: snap(),
       after: snap({}, [finding('cookie.absent', 'info')]),
-      expected: ['finding cookie.absent — cookie.absent happened'],
+      expected: ['finding cookie.absent happened'],
     },
   ])('$name', ({ before, after, expected }) => {
     const log = ingest(emptyLog(), before, T0);
@@ -76,18 +76,106 @@ describe('ingest: one page', () => {
     expect(next.events.slice(log.events.length).map((e) => `${e.kind} ${e.summary}`)).toEqual(expected);
   });
 
-  it('marks a finding the rules dropped as resolved, keeping its place and time', () => {
-    const warning = finding('link.missing-client-reference-id', 'warning', {
-      target: { selector: 'a#buy-pro' },
+  it('times a link, its click and the cookie when they happened, not when a snapshot showed them', () => {
+    const start = ingest(emptyLog(), snap({ cookie: null }), T0);
+    const later = snap({
+      cookie: { raw: 'TEST', value: 'TEST', seenAt: 650 },
+      links: [link({ seenAt: 120, afterClick: 'TEST', clickedBy: 'test', clickedAt: 3400 })],
     });
-    const log = ingest(emptyLog(), snap({ cookie: null }, [warning]), T0 + 10);
+    const next = ingest(start, later, T0 + 3600);
+    expect(next.events.map((e) => `${e.kind} ${e.at}`)).toEqual([
+      'navigation 0',
+      'link 120',
+      'cookie 650',
+      'link 3400',
+    ]);
+  });
+
+  it('marks a finding the rules dropped as resolved, keeping its place and time', () => {
+    const warning = finding('snippet.not-in-head', 'warning');
+    const start = ingest(emptyLog(), snap({ cookie: null }), T0);
+    const log = ingest(start, snap({ cookie: null }, [warning]), T0 + 10);
     const next = ingest(log, snap({ cookie: null }), T0 + 500);
-    expect(next.events.map((e) => `${e.kind} ${e.severity} ${e.at}`)).toEqual([
-      'navigation null 0',
-      'finding null 10',
+    expect(next.events.map((e) => `${e.kind} ${e.severity} ${e.mark} ${e.at}`)).toEqual([
+      'navigation null null 0',
+      'finding null null 10',
     ]);
     expect(last(next)).toMatchObject({ seq: last(log).seq, resolved: true });
-    expect(last(next).summary).toMatch(/^resolved · link.missing-client-reference-id/);
+    expect(last(next).summary).toBe('Resolved: snippet.not-in-head happened');
+  });
+
+  /** A link's finding over three snapshots: before any click, after a click, and so on. */
+  const aboutPro = (severity: 'error' | 'warning' | 'info', extra = {}) =>
+    finding('link.missing-client-reference-id', severity, { target: { selector: 'a#buy-pro' }, ...extra });
+
+  it.each([
+    {
+      name: 'a link not verified yet that then fails: no resolved row before the verdict',
+      findings: [
+        [aboutPro('info', { unverified: true })],
+        [aboutPro('error', { message: 'no id after click' })],
+      ],
+      rows: ['finding info unverified 10 live', 'finding error error 20 live'],
+    },
+    {
+      name: 'a link not verified yet that then passes: not "resolved", the click row tells',
+      findings: [[aboutPro('info', { unverified: true })], []],
+      rows: ['finding info unverified 10 live'],
+    },
+    {
+      name: 'a finding replaced by its rule about the same link (warning, then error)',
+      findings: [[aboutPro('warning')], [aboutPro('error', { message: 'worse' })]],
+      rows: ['finding warning warning 10 live', 'finding error error 20 live'],
+    },
+  ])('$name', ({ findings, rows }) => {
+    const links = [link({ afterClick: undefined })];
+    const start = ingest(emptyLog(), snap({ cookie: null, links }), T0);
+    const before = ingest(start, snap({ cookie: null, links }, findings[0]), T0 + 10);
+    const after = ingest(before, snap({ cookie: null, links }, findings[1]), T0 + 20);
+    const shown = after.events
+      .filter((e) => e.kind === 'finding')
+      .map(
+        (e) =>
+          `finding ${e.severity} ${e.mark} ${e.at} ${e.kind === 'finding' && e.resolved ? 'resolved' : 'live'}`,
+      );
+    expect(shown).toEqual(rows);
+  });
+
+  it('gives no time to what was already there when the panel first saw the page', () => {
+    const log = ingest(
+      emptyLog(),
+      snap({ calls: [call(PROGRAM_LOAD, 9)], links: [link()] }, [finding('cookie.absent', 'info')]),
+      T0 + 15_000,
+    );
+    // Calls keep the page's own times; the link, the cookie and the finding have none (NaN), last.
+    expect(log.events.map((e) => `${e.kind} ${e.at}`)).toEqual([
+      'navigation 0',
+      'call 9',
+      'link NaN',
+      'cookie NaN',
+      'finding NaN',
+    ]);
+    const next = ingest(
+      log,
+      snap({ calls: [call(PROGRAM_LOAD, 9)], links: [link(), link({ id: 't2' })] }),
+      T0 + 16_000,
+    );
+    // What appears while the panel watches is timed when the panel saw it.
+    expect(next.events.find((e) => e.kind === 'link' && e.link.id === 't2')?.at).toBe(16_000);
+  });
+
+  it('times what a page has from the start when the panel watched it start (a later page)', () => {
+    const log = ingest(emptyLog(true), snap({ url: 'https://shop.test/' }), T0 + 15_000);
+    const next = ingest(
+      log,
+      snap({ url: 'https://shop.test/pricing', startedAt: T0 + 20_000, links: [link()] }),
+      T0 + 20_120,
+    );
+    expect(next.events.filter((e) => e.pageN === 2).map((e) => `${e.kind} ${e.at}`)).toEqual([
+      'navigation 0',
+      'link 120',
+      'cookie 120',
+    ]);
   });
 
   it('puts a late-arriving row of the live page in time order', () => {
@@ -105,17 +193,38 @@ describe('ingest: one page', () => {
 
   it('updates a request in place when it finishes', () => {
     const url = 'https://app.partnero.com/js/universal.js';
-    const log = ingest(emptyLog(), snap({ requests: [req(url)] }), T0);
-    const done = ingest(log, snap({ requests: [req(url, { status: 200, duration: 35 })] }), T0 + 50);
+    const log = ingest(emptyLog(), snap({ cookie: null, requests: [req(url)] }), T0);
+    const done = ingest(
+      log,
+      snap({ cookie: null, requests: [req(url, { status: 200, duration: 35 })] }),
+      T0 + 50,
+    );
     expect(done.events).toHaveLength(log.events.length);
     expect(last(done)).toMatchObject({ seq: last(log).seq, summary: `GET 200 ${url} · 35 ms` });
   });
 
   it('recolours a link when a finding about it appears, keeping the time it was found', () => {
-    const log = ingest(emptyLog(), snap({ cookie: null, links: [link()] }), T0 + 20);
+    const start = ingest(emptyLog(), snap({ cookie: null }), T0);
+    const log = ingest(start, snap({ cookie: null, links: [link()] }), T0 + 20);
     const bad = finding('link.missing-client-reference-id', 'error', { target: { selector: 'a#buy-pro' } });
     const next = ingest(log, snap({ cookie: null, links: [link()] }, [bad]), T0 + 900);
-    expect(next.events.find((e) => e.kind === 'link')).toMatchObject({ seq: 2, at: 20, severity: 'error' });
+    expect(next.events.find((e) => e.kind === 'link')).toMatchObject({
+      seq: 2,
+      at: 20,
+      severity: 'error',
+      mark: 'error',
+    });
+  });
+
+  it('marks a click row with the verdict on the click, even when the verdict comes a snapshot later', () => {
+    const start = ingest(emptyLog(), snap({ cookie: null, links: [link()] }), T0);
+    const clicked = [link({ afterClick: null, clickedBy: 'test' })];
+    const log = ingest(start, snap({ cookie: null, links: clicked }), T0 + 30);
+    const bad = finding('link.missing-client-reference-id', 'error', { target: { selector: 'a#buy-pro' } });
+    const next = ingest(log, snap({ cookie: null, links: clicked }, [bad]), T0 + 60);
+    const click = (l: LogState) => l.events.find((e) => e.kind === 'link' && e.change === 'clicked');
+    expect(click(log)).toMatchObject({ at: 30, mark: 'ok' });
+    expect(click(next)).toMatchObject({ seq: click(log)?.seq, at: 30, mark: 'error' });
   });
 
   it('recolours a call when a finding about it appears', () => {

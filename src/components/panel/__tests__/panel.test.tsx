@@ -5,8 +5,9 @@
  */
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { journey } from '../../../panel/__tests__/journey';
+import { journey, snap } from '../../../panel/__tests__/journey';
 import { EXPECTED_REPORT } from '../../../panel/__tests__/journey-report';
+import { finding, link } from '../../../report/__tests__/fixtures';
 import { Panel } from '../panel';
 import type { SnapshotSource } from '../use-panel-state';
 import { META, renderPanel, rowTexts, tabSnapshot } from './setup';
@@ -95,6 +96,44 @@ describe('live timeline', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Clear' }));
     expect(rowTexts(container)).toEqual([]);
     expect(screen.getByText('No events match.')).toBeTruthy();
+  });
+});
+
+describe('findings in the timeline', () => {
+  const PRO = { target: { selector: 'a#buy-pro' } };
+  const unclicked = snap({ cookie: null, links: [link()] }, [
+    finding('link.missing-client-reference-id', 'info', {
+      ...PRO,
+      unverified: true,
+      message: 'Payment Link “Buy Pro” is not verified yet.',
+    }),
+  ]);
+  const failed = snap({ cookie: null, links: [link({ afterClick: null, clickedBy: 'test' })] }, [
+    finding('link.missing-client-reference-id', 'error', {
+      ...PRO,
+      message: 'Payment Link “Buy Pro” has no client_reference_id.',
+    }),
+  ]);
+
+  it('shows the sentence first, then the rule id, small', () => {
+    const { container } = renderPanel([unclicked]);
+    const row = container.querySelector('[role="option"]:has(.kind-finding)') as HTMLElement;
+    expect(row.querySelector('.cell-summary')?.textContent).toBe(
+      'Payment Link “Buy Pro” is not verified yet.',
+    );
+    expect(row.lastElementChild?.textContent).toBe('link.missing-client-reference-id');
+  });
+
+  it('shows no “resolved” row for a link before its verdict, when the click then fails', () => {
+    const { container, feed } = renderPanel([snap({ cookie: null })]);
+    feed(unclicked);
+    feed(failed);
+    const texts = rowTexts(container);
+    expect(texts.some((t) => /resolved/i.test(t))).toBe(false);
+    expect(texts.filter((t) => t.includes('finding'))).toEqual([
+      expect.stringMatching(/\?not verified ?findingPayment Link “Buy Pro” is not verified yet\./),
+      expect.stringMatching(/✗broken ?findingPayment Link “Buy Pro” has no client_reference_id\./),
+    ]);
   });
 });
 

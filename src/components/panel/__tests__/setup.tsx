@@ -36,7 +36,12 @@ export function testSource() {
 }
 
 export function renderPanel(snaps: Snapshot[], props: Partial<PanelProps> = {}) {
-  const actions = { reveal: vi.fn(), clickTest: vi.fn() };
+  const actions = {
+    reveal: vi.fn(),
+    clickTest: vi.fn(),
+    testLinks: vi.fn(() => Promise.resolve()),
+    openUrl: vi.fn(),
+  };
   const save = vi.fn<(name: string, json: string) => void>();
   const { source, emit } = testSource();
   const utils = render(

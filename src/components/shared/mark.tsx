@@ -1,0 +1,12 @@
+/** One of the five marks (✓ ✗ ! · ?), drawn for the eye and spoken as words (marks.ts). */
+import { MARKS, type MarkKind } from '../../report/marks';
+
+/** The symbol is hidden from screen readers, which read the mark's words in its place. */
+export function Mark({ kind }: { kind: MarkKind }) {
+  return (
+    <span class={`mark mark-${kind}`}>
+      <span aria-hidden="true">{MARKS[kind].symbol}</span>
+      <span class="visually-hidden">{MARKS[kind].words} </span>
+    </span>
+  );
+}
