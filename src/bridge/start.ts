@@ -169,7 +169,7 @@ export function startBridge(win: Window, api: BridgeApi): void {
           if (!el.isConnected) continue;
           const out = clickWithoutLeaving(el, doc);
           markClicked(links, rec.id, { ...out, clickedBy: 'test' });
-          emit({ t: 'link-click', id: rec.id, by: 'test', ...out });
+          emit({ t: 'link-click', id: rec.id, by: 'test', at: win.performance.now(), ...out });
         }
         return flush().then(() => true);
       case 'reveal':
@@ -203,7 +203,7 @@ function observeRealClicks(win: Window, links: LinkRegistry, emit: (e: BridgeEve
     if (!a || !id) return;
     const out = { afterClick: clientReferenceIdOf(a.href), hrefAfterClick: cap(a.href) };
     markClicked(links, id, { ...out, clickedBy: 'user' });
-    emit({ t: 'link-click', id, by: 'user', ...out });
+    emit({ t: 'link-click', id, by: 'user', at: win.performance.now(), ...out });
   };
   win.addEventListener('click', report);
   // A handler that stops propagation still leaves before the next task.

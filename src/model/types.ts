@@ -128,6 +128,8 @@ export interface LinkRecord {
    * page have the frame's DOMContentLoaded; later ones the DOM change that inserted them.
    */
   seenAt?: number;
+  /** When the last click on it ran (ms after the page started), with `afterClick`. */
+  clickedAt?: number;
   /** `client_reference_id` in the href (or the embed's `client-reference-id`) as found. */
   clientReferenceId: string | null;
   /** `client_reference_id` after a click ran the page's handlers; absent = never clicked. */

@@ -28,6 +28,8 @@ export type BridgeEvent =
       afterClick: string | null;
       hrefAfterClick: string;
       by: 'user' | 'test';
+      /** The frame's performance time of the click. */
+      at?: number;
       probe?: string;
       afterClickNoCookie?: string | null;
       hrefAfterClickNoCookie?: string;

@@ -78,9 +78,15 @@ function cookieSeen(prev: CookieInfo | null, raw: string, at: number | undefined
 }
 
 /** What a click (the click test's or the visitor's) left on a known link. */
-function applyClick(page: PageState, frame: string, e: Extract<BridgeEvent, { t: 'link-click' }>): boolean {
+function applyClick(
+  page: PageState,
+  frame: string,
+  e: Extract<BridgeEvent, { t: 'link-click' }>,
+  rel: (at: number) => number,
+): boolean {
   const link = page.links.find((l) => l.id === e.id && l.frame === frame);
   if (!link) return false;
+  if (e.at !== undefined) link.clickedAt = rel(e.at);
   link.afterClick = e.afterClick;
   link.hrefAfterClick = e.hrefAfterClick;
   link.clickedBy = e.by;
@@ -119,7 +125,7 @@ function apply(page: PageState, from: FrameInfo, e: BridgeEvent, rel: (at: numbe
       }
       return true;
     case 'link-click':
-      return applyClick(page, frame, e);
+      return applyClick(page, frame, e, rel);
     case 'cookie':
       if (frame !== 'top') return false;
       page.cookie =
