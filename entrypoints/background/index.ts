@@ -12,6 +12,7 @@ import { mergeObservedResponses } from '../../src/store/observed';
 import { unfileRestoredPage } from '../../src/store/page';
 import { applyEvents } from '../../src/store/reducer';
 import { SETTINGS_KEY, type Settings, settingsFrom } from '../../src/store/settings';
+import { answerSealed } from './automation';
 import { updateBadge } from './badge';
 import { watchEntries } from './entry';
 import {
@@ -65,7 +66,7 @@ export default defineBackground(() => {
         );
       case 'automation':
         if (tabId === undefined) return undefined;
-        return automation(tabId, msg.request);
+        return answerSealed(msg.sealed, (request) => automation(tabId, request));
       case 'get-state':
         return snapshot(msg.tabId);
       case 'click-test':

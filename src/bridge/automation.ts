@@ -1,30 +1,33 @@
 /**
- * The channel the command-line check uses to read the extension's findings: the CLI page
- * dispatches a request event, the bridge relays it to the background and answers with a
- * response event. It exists only in WebDriver-controlled browsers (`navigator.webdriver`),
- * so ordinary pages never get a way to talk to the extension.
+ * The channel the command-line check uses to read the extension's findings: the CLI dispatches
+ * a request event carrying a sealed envelope, the bridge relays the envelope unread to the
+ * background and dispatches the sealed answer back. It exists only in WebDriver-controlled
+ * browsers (`navigator.webdriver`), and only the CLI that installed this copy of the extension
+ * holds the key that opens and makes envelopes: the page sees opaque text, nothing else.
  */
-import { AUTOMATION_REQUEST, AUTOMATION_RESPONSE, type AutomationRequest } from '../protocol/messages';
+import { AUTOMATION_REQUEST, AUTOMATION_RESPONSE } from '../protocol/messages';
 
-export function serveAutomation(
-  doc: Document,
-  relay: (request: AutomationRequest) => Promise<unknown>,
-): void {
+/** Relays `{ id, sealed }` requests; `relay` answers with a sealed envelope, or nothing. */
+export function serveAutomation(doc: Document, relay: (sealed: string) => Promise<unknown>): void {
   doc.addEventListener(AUTOMATION_REQUEST, (e) => {
+    const detail = (e as CustomEvent).detail;
+    if (typeof detail !== 'string' || detail.length > 64_000_000) return;
     let id: unknown;
-    let request: AutomationRequest;
+    let sealed: unknown;
     try {
-      ({ id, request } = JSON.parse(String((e as CustomEvent).detail)));
+      ({ id, sealed } = JSON.parse(detail));
     } catch {
       return;
     }
-    const answer = (body: unknown) =>
-      doc.dispatchEvent(
-        new CustomEvent(AUTOMATION_RESPONSE, { detail: JSON.stringify({ id, ...(body as object) }) }),
-      );
-    relay(request).then(
-      (response) => answer({ response }),
-      (err: unknown) => answer({ error: String((err as Error)?.message ?? err) }),
+    if (typeof id !== 'string' || typeof sealed !== 'string') return;
+    void relay(sealed).then(
+      (answer) => {
+        if (typeof answer !== 'string') return;
+        doc.dispatchEvent(
+          new CustomEvent(AUTOMATION_RESPONSE, { detail: JSON.stringify({ id, sealed: answer }) }),
+        );
+      },
+      () => undefined,
     );
   });
 }

@@ -180,7 +180,7 @@ export function startBridge(win: Window, api: BridgeApi): void {
   });
 
   if (isTop && win.navigator.webdriver)
-    serveAutomation(doc, (request) => api.sendMessage({ type: 'automation', request }));
+    serveAutomation(doc, (sealed) => api.sendMessage({ type: 'automation', sealed }));
 }
 
 /** Real clicks: href as the click starts (capture) and as it leaves (bubble, after handlers). */

@@ -1,41 +1,127 @@
 /**
- * Talks to the installed extension through the page: the bridge answers automation
- * requests in WebDriver-controlled browsers (see src/bridge/automation.ts). Works the same
- * in Chromium and Firefox, where extension pages cannot be opened by automation.
+ * Talks to the installed extension through the page, the one way that works the same in
+ * Chromium and Firefox (automation cannot open Firefox's extension pages). The page only ever
+ * carries sealed envelopes (src/protocol/sealed.ts): requests and answers are encrypted and
+ * authenticated with the run's key, which the CLI wrote into its own copy of the extension and
+ * which no page sees. A page can hold an answer back — then the check fails (exit 2) — but it
+ * cannot read, forge, alter or replay one. The in-page part runs in Puppeteer's isolated world
+ * where the browser offers one, so page scripts cannot meddle with its listeners either.
  */
-import type { Page } from 'puppeteer';
+import type { Browser, Frame, Page } from 'puppeteer';
 import {
   AUTOMATION_REQUEST,
   AUTOMATION_RESPONSE,
   type AutomationRequest,
   type TabSnapshot,
 } from '../protocol/messages';
+import { importKey, seal, unseal } from '../protocol/sealed';
 
+/** The run's key of each browser the CLI launched. */
+const keys = new WeakMap<Browser, Promise<CryptoKey | null>>();
+
+/** Registers the key written into the extension copy `browser` was started with. */
+export function useAutomationKey(browser: Browser, hex: string): void {
+  keys.set(browser, importKey(hex));
+}
+
+/** The extension did not answer, or nothing that came back was its answer. */
+export class AutomationError extends Error {}
+
+type Evaluator = Pick<Frame, 'evaluate'>;
+
+/** Puppeteer's isolated world of the page's main frame when there is one, else the frame. */
+function realmOf(page: Page): Evaluator {
+  const frame = page.mainFrame() as Frame & { isolatedRealm?: () => Evaluator };
+  return typeof frame.isolatedRealm === 'function' ? frame.isolatedRealm() : frame;
+}
+
+/**
+ * In the page: (once) keeps every answer event per request id, optionally sends `sealed`, then
+ * returns the answers for `id` as soon as there is one, or [] after `waitMs`.
+ */
+function exchange(id: string, sealed: string | null, names: [string, string], waitMs: number) {
+  type Inbox = Map<string, string[]>;
+  const g = globalThis as unknown as { __partneroInbox?: Inbox };
+  if (!g.__partneroInbox) {
+    const inbox: Inbox = new Map();
+    g.__partneroInbox = inbox;
+    document.addEventListener(names[1], (e) => {
+      const detail = (e as CustomEvent).detail;
+      if (typeof detail !== 'string' || detail.length > 64_000_000) return;
+      try {
+        const { id: to, sealed: body } = JSON.parse(detail) as { id?: unknown; sealed?: unknown };
+        if (typeof to === 'string' && typeof body === 'string')
+          inbox.set(to, [...(inbox.get(to) ?? []), body]);
+      } catch {
+        // Not an envelope: nothing to keep.
+      }
+    });
+  }
+  const inbox = g.__partneroInbox;
+  if (sealed !== null)
+    document.dispatchEvent(new CustomEvent(names[0], { detail: JSON.stringify({ id, sealed }) }));
+  return new Promise<string[]>((resolve) => {
+    const started = Date.now();
+    const poll = () => {
+      const got = inbox.get(id) ?? [];
+      if (got.length > 0 || Date.now() - started >= waitMs) {
+        inbox.delete(id);
+        resolve(got);
+      } else setTimeout(poll, 10);
+    };
+    poll();
+  });
+}
+
+/**
+ * Asks the extension about the tab of `page`. Answers that do not open with the run's key, or
+ * name another request, are ignored; none in `timeoutMs` is an AutomationError.
+ */
 export async function askExtension(
   page: Page,
   request: AutomationRequest,
   timeoutMs = 20_000,
 ): Promise<TabSnapshot> {
-  const answer = await page.evaluate(
-    (req, reqName, resName, timeout) =>
-      new Promise<string>((resolve) => {
-        const id = Math.random().toString(36).slice(2);
-        const onResponse = (e: Event) => {
-          const detail = String((e as CustomEvent).detail);
-          if (!detail.includes(id)) return;
-          document.removeEventListener(resName, onResponse);
-          resolve(detail);
-        };
-        document.addEventListener(resName, onResponse);
-        document.dispatchEvent(new CustomEvent(reqName, { detail: JSON.stringify({ id, request: req }) }));
-        setTimeout(() => resolve(JSON.stringify({ error: 'the extension did not answer' })), timeout);
-      }),
-    request,
-    AUTOMATION_REQUEST,
-    AUTOMATION_RESPONSE,
-    timeoutMs,
-  );
-  const parsed = JSON.parse(answer) as { response?: TabSnapshot; error?: string };
-  if (!parsed.response) throw new Error(parsed.error ?? 'the extension did not answer');
-  return parsed.response;
+  const key = await (keys.get(page.browser()) ?? Promise.resolve(null));
+  if (!key) throw new AutomationError('this browser was not started with an automation key');
+  const id = globalThis.crypto.randomUUID();
+  let sealed: string | null = await seal(key, { id, at: Date.now(), request });
+  const deadline = Date.now() + timeoutMs;
+  const realm = realmOf(page);
+  while (Date.now() < deadline) {
+    const wait = Math.max(0, deadline - Date.now());
+    const answers = await withDeadline(
+      realm.evaluate(
+        exchange,
+        id,
+        sealed,
+        [AUTOMATION_REQUEST, AUTOMATION_RESPONSE] as [string, string],
+        wait,
+      ),
+      wait + 5_000,
+    );
+    sealed = null;
+    for (const text of answers ?? []) {
+      const body = (await unseal(key, text)) as {
+        id?: string;
+        response?: TabSnapshot;
+        error?: string;
+      } | null;
+      if (body?.id !== id) continue;
+      if (body.response) return body.response;
+      throw new AutomationError(body.error ?? 'the extension could not answer');
+    }
+    if (answers === null) break;
+  }
+  throw new AutomationError('the extension did not answer (or its answer was held back by the page)');
+}
+
+/** `work`'s value, or null when it does not settle within `ms` (the page may block its timers). */
+async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([work, new Promise<null>((r) => (timer = setTimeout(() => r(null), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -3,10 +3,12 @@
  * downloads a browser here: we use Debian's `chromium` / `firefox-esr` (or a desktop's
  * Chrome / Firefox), overridable with CHROME_PATH / FIREFOX_PATH / PUPPETEER_EXECUTABLE_PATH.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
+import { AUTOMATION_KEY_FILE, newKeyHex } from '../protocol/sealed';
+import { useAutomationKey } from './automation';
 
 export type BrowserKind = 'chrome' | 'firefox';
 
@@ -105,7 +107,9 @@ export async function launchWithExtension(
         });
   const close = () => endBrowser(browser, profile);
   try {
-    const extensionId = await browser.installExtension(extDir);
+    const key = newKeyHex();
+    useAutomationKey(browser, key);
+    const extensionId = await browser.installExtension(withAutomationKey(extDir, profile, key));
     if (kind === 'chrome')
       // Generous: on a loaded 2-core machine the worker can take well over 10 s to start.
       await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().includes(extensionId), {
@@ -118,6 +122,17 @@ export async function launchWithExtension(
     await close();
     throw err;
   }
+}
+
+/**
+ * A copy of the built extension, inside the run's profile folder (removed with it), holding
+ * the run's automation key: only this copy answers the CLI, and only with this key.
+ */
+function withAutomationKey(extDir: string, profile: string, key: string): string {
+  const copy = join(profile, 'extension');
+  cpSync(extDir, copy, { recursive: true });
+  writeFileSync(join(copy, AUTOMATION_KEY_FILE), key);
+  return copy;
 }
 
 /**

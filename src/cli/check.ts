@@ -12,7 +12,7 @@ import { buildPageReport, buildReport } from '../report/build';
 import { withDocs } from '../report/docs';
 import type { PageReport, Report } from '../report/schema';
 import type { CheckOptions } from './args';
-import { askExtension } from './automation';
+import { AutomationError, askExtension } from './automation';
 import {
   type BrowserKind,
   extensionDir,
@@ -114,6 +114,10 @@ async function checkPage(
     expectPartnero: true,
     bodies: await traffic.takeObserved(),
     ...(response && { entry: entryOf(target, response) }),
+  }).catch((err: unknown) => {
+    // No genuine answer is never a report: the page may be holding the channel back.
+    if (err instanceof AutomationError) throw new CheckError(`${target}: ${err.message}`);
+    throw err;
   });
   return {
     snapshot,

@@ -56,7 +56,8 @@ export type ToBackground =
   /** Top frame: the grace period after load is over. */
   | { type: 'watch-end' }
   /** Automation (CLI) request relayed from a WebDriver-controlled page. */
-  | { type: 'automation'; request: AutomationRequest }
+  /** A sealed automation request (src/protocol/sealed.ts), relayed unread by the bridge. */
+  | { type: 'automation'; sealed: string }
   /** Views: current state of a tab. */
   | { type: 'get-state'; tabId: number }
   | { type: 'click-test'; tabId: number; linkId?: string }
@@ -100,7 +101,10 @@ export interface TabSnapshot {
   findings: Finding[];
 }
 
-/** Page ↔ bridge automation channel: only live when `navigator.webdriver` is true. */
+/**
+ * Page ↔ bridge automation channel: only live when `navigator.webdriver` is true, and only
+ * sealed envelopes `{ id, sealed }` travel on it (see src/protocol/sealed.ts).
+ */
 export const AUTOMATION_REQUEST = 'partnero-inspector:automation-request';
 export const AUTOMATION_RESPONSE = 'partnero-inspector:automation-response';
 

@@ -287,6 +287,38 @@ const BROWSER_FAULTS = {
   },
 } as const;
 
+describe.each(browsersUnderTest())("a page attacking the check's channel in %s", (browser) => {
+  it('a forged clean answer is ignored: the real findings, exit 1', async () => {
+    const run = await cli([
+      'check',
+      `${server.origin}/hostile/forge-channel.html`,
+      '--json',
+      '--browser',
+      browser,
+      ...fast,
+    ]);
+    const [page] = report(run).pages;
+    expect(page && findingKeys(page)).toContain('program.placeholder:error');
+    expectExit(run, 1);
+  });
+
+  it('a request held back by the page is exit 2, never a report', async () => {
+    const run = await cli([
+      'check',
+      `${server.origin}/hostile/block-channel.html`,
+      '--json',
+      '--browser',
+      browser,
+      ...fast,
+    ]);
+    expect(run.stdout).toBe('');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^partnero-inspector: http:\/\/127\.0\.0\.1:\d+\/hostile\/block-channel\.html: the extension did not answer \(or its answer was held back by the page\)\n$/,
+    );
+  }, 60_000);
+});
+
 describe('exit 2: the check could not run', () => {
   it('control: the rows’ command without a fault exits 0', async () => {
     const run = await cli([
