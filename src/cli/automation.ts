@@ -15,6 +15,7 @@ import {
   type TabSnapshot,
 } from '../protocol/messages';
 import { importKey, seal, unseal } from '../protocol/sealed';
+import { withDeadline } from './deadline';
 
 /** The run's key of each browser the CLI launched. */
 const keys = new WeakMap<Browser, Promise<CryptoKey | null>>();
@@ -114,14 +115,4 @@ export async function askExtension(
     if (answers === null) break;
   }
   throw new AutomationError('the extension did not answer (or its answer was held back by the page)');
-}
-
-/** `work`'s value, or null when it does not settle within `ms` (the page may block its timers). */
-async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([work, new Promise<null>((r) => (timer = setTimeout(() => r(null), ms)))]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

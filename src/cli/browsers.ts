@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
 import { AUTOMATION_KEY_FILE, newKeyHex } from '../protocol/sealed';
 import { useAutomationKey } from './automation';
+import { within } from './deadline';
 
 export type BrowserKind = 'chrome' | 'firefox';
 
@@ -168,26 +169,3 @@ async function endBrowser(browser: Browser, profile: string): Promise<void> {
 
 /** A SIGKILLed browser is reaped in milliseconds; one that is not by then will not be by waiting. */
 const KILL_WAIT_MS = 1000;
-
-/**
- * Whether `settled` settles within `ms`. The timer is cleared either way: a pending timer keeps
- * Node's event loop alive, so an uncleared 5 s bound held every CLI run open ~5 s after its report.
- */
-async function within(settled: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<false>((r) => {
-    timer = setTimeout(() => r(false), ms);
-  });
-  try {
-    // A rejection counts as settled: the caller only waits, it does not need the outcome.
-    return await Promise.race([
-      settled.then(
-        () => true,
-        () => true,
-      ),
-      timedOut,
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}

@@ -21,6 +21,7 @@ import {
   type Launched,
   launchWithExtension,
 } from './browsers';
+import { withDeadline } from './deadline';
 import { type Interception, interceptTraffic } from './intercept';
 
 /** A reason the check could not run (exit 2): one line, no stack. */
@@ -185,12 +186,14 @@ async function open(page: Page, url: string, timeoutMs: number): Promise<HTTPRes
  * beyond that, and a page that breaks `performance` gets the full wait.
  */
 async function sinceLoad(page: Page, waitMs: number): Promise<number> {
-  const ms = await page
+  const asked = page
     .evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       return nav && nav.loadEventEnd > 0 ? performance.now() - nav.loadEventEnd : 0;
     })
     .catch(() => 0);
+  // A page busy in a loop never answers: it gets the full wait, not a hung check.
+  const ms = await withDeadline(asked, 2_000);
   return typeof ms === 'number' && Number.isFinite(ms) ? Math.min(Math.max(ms, 0), waitMs) : 0;
 }
 

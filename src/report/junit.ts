@@ -9,6 +9,11 @@ import { type FailOn, meetsThreshold } from './severity';
 
 /** Everything XML 1.0 cannot carry, even escaped: C0 controls but tab/LF/CR, lone surrogates, U+FFFE/F. */
 const ILLEGAL_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+/**
+ * Legal in XML but acted on where CI shows the report: DEL and C1 controls, bidi marks and
+ * overrides that reorder a line, U+2028/2029. Page text never needs them: they are dropped.
+ */
+const INERT = /[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const ENTITIES: Partial<Record<string, string>> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -25,7 +30,10 @@ const SPECIALS = { attribute: /[&<>"'\n\r\t]/g, text: /[&<>\r]/g };
 
 /** Escapes text for an XML 1.0 attribute value or element content, dropping what XML cannot hold. */
 export function escapeXml(text: string, context: keyof typeof SPECIALS = 'attribute'): string {
-  return text.replace(ILLEGAL_XML, '').replace(SPECIALS[context], (c) => ENTITIES[c] ?? c);
+  return text
+    .replace(ILLEGAL_XML, '')
+    .replace(INERT, '')
+    .replace(SPECIALS[context], (c) => ENTITIES[c] ?? c);
 }
 
 /** A finding as readable lines: message, why it is not counted, where, how to fix. */

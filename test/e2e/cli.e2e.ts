@@ -319,6 +319,25 @@ describe.each(browsersUnderTest())("a page attacking the check's channel in %s",
   }, 60_000);
 });
 
+describe.each(browsersUnderTest())('a page that never gives its main thread back in %s', (browser) => {
+  // The test's own time limit is the bound: a hung check would never end.
+  it('is exit 2 within the check’s own limits, never a hang', async () => {
+    const run = await cli([
+      'check',
+      `${server.origin}/hostile/hang.html`,
+      '--json',
+      '--browser',
+      browser,
+      ...fast,
+    ]);
+    expect(run.stdout).toBe('');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^partnero-inspector: http:\/\/127\.0\.0\.1:\d+\/hostile\/hang\.html: the extension did not answer/,
+    );
+  }, 120_000);
+});
+
 describe('exit 2: the check could not run', () => {
   it('control: the rows’ command without a fault exits 0', async () => {
     const run = await cli([
