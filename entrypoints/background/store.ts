@@ -23,25 +23,44 @@ const dirty = new Map<number, ReturnType<typeof setTimeout>>();
  */
 const RECOMPUTE_MS = 150;
 
+/** What is saved: the state, and whether its findings predate its last change. */
+type Saved = TabState & { stale?: true };
+
 async function load(tabId: number): Promise<TabState> {
   const cached = tabs.get(tabId);
   if (cached) return cached;
   if (closed.has(tabId)) return newTab();
-  const stored = (await browser.storage.session.get(key(tabId)))[key(tabId)] as TabState | undefined;
-  const tab = stored ?? newTab();
+  const stored = (await browser.storage.session.get(key(tabId)))[key(tabId)] as Saved | undefined;
+  const { stale, ...tab }: Saved = stored ?? newTab();
   tabs.set(tabId, tab);
+  // Saved before its findings were: the first read computes them.
+  if (stale)
+    dirty.set(
+      tabId,
+      setTimeout(() => void updateTab(tabId, () => false as const), 0),
+    );
   return tab;
 }
 
+/**
+ * Saves the tab now. A change is saved before its update resolves, so the bridge's message is
+ * answered only once the state would survive the worker stopping (it may stop any moment).
+ */
+function save(tabId: number, stale: boolean): Promise<void> {
+  clearTimeout(saveTimers.get(tabId));
+  saveTimers.delete(tabId);
+  const tab = tabs.get(tabId);
+  if (!tab || closed.has(tabId)) return Promise.resolve();
+  const saved: Saved = stale ? { ...tab, stale: true } : tab;
+  return browser.storage.session.set({ [key(tabId)]: saved }).catch(() => undefined);
+}
+
+/** Saves the recomputed findings soon: they can always be computed again from the state. */
 function persist(tabId: number): void {
   clearTimeout(saveTimers.get(tabId));
   saveTimers.set(
     tabId,
-    setTimeout(() => {
-      saveTimers.delete(tabId);
-      const tab = tabs.get(tabId);
-      if (tab) void browser.storage.session.set({ [key(tabId)]: tab }).catch(() => undefined);
-    }, 250),
+    setTimeout(() => void save(tabId, false), 250),
   );
 }
 
@@ -66,6 +85,7 @@ export function updateTab<T>(tabId: number, mutate: (tab: TabState) => T | Promi
       const last: TabState = { ...before, findings: runRules(before) };
       for (const fn of listeners) fn(tabId, last);
     }
+    if (result !== false) await save(tabId, true);
     if (result !== false && !dirty.has(tabId)) {
       dirty.set(
         tabId,

@@ -192,6 +192,19 @@ describe('storage.session write-through', () => {
     expect(rulesOf(stored.findings)).toEqual(BURST_RULES);
   });
 
+  it('saves a change before its update resolves: a worker stopped at once keeps it, and its first read computes the findings', async () => {
+    const first = await startWorker();
+    await burst(first, 7);
+    await vi.advanceTimersByTimeAsync(1000);
+    await first.updateTab(7, sendTransaction);
+    // The worker stops now: no recompute, no debounced save has run since the transaction.
+    const restarted = await startWorker();
+    const tab = await restarted.readTab(7);
+    expect(tab.page.calls.map((c) => c.args[0])).toEqual(['program', 'transactions']);
+    expect(rulesOf(tab.findings).map(([rule]) => rule)).toContain('transaction.amount');
+    expect((session.get('tab:7') as { stale?: true }).stale).toBe(true);
+  });
+
   it('lets a restarted worker pick the stored state back up and carry on from it', async () => {
     const first = await startWorker();
     await burst(first, 7);
