@@ -298,6 +298,8 @@ export interface PageState {
   addressChanges?: AddressChange[];
   /** Events dropped because a per-page cap was reached. */
   dropped: number;
+  /** Characters of page data kept so far (see PAGE_BYTES; absent: none counted yet). */
+  bytes?: number;
 }
 
 /** What outlives a navigation inside one tab. */

@@ -4,6 +4,12 @@ import type { CookieHost, Json, PageState, TabHistory, TabState } from '../model
 /** Caps per page: a page that calls `po` in a loop must not grow the worker without bound. */
 export const PAGE_CAPS = { calls: 2000, errors: 200, requests: 500, links: 1000, navigations: 100 } as const;
 
+/**
+ * The page data one tab keeps, in characters of JSON (call arguments, error messages): 2,000
+ * calls of 31 KB once made a 60 MB tab state. What would exceed it is counted as dropped.
+ */
+export const PAGE_BYTES = 512 * 1024;
+
 export function newPage(url: string, startedAt: number): PageState {
   return {
     url,

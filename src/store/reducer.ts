@@ -6,7 +6,7 @@ import { decodeCookieValue } from '../detect/cookie';
 import type { CookieInfo, HeldScript, PageState, TabState } from '../model/types';
 import type { BridgeEvent } from '../protocol/messages';
 import { addAddressChange } from './address';
-import { PAGE_CAPS } from './page';
+import { PAGE_BYTES, PAGE_CAPS } from './page';
 
 export interface FrameInfo {
   /** `top` or the frame URL, as the bridge labels it. */
@@ -33,12 +33,17 @@ function isQueueName(tab: TabState, name: string | undefined): boolean {
   return name === 'po' || name === tab.page.queueName || (!!name && !!tab.history.queueNames?.includes(name));
 }
 
-function push<T>(page: PageState, list: T[], item: T, cap: number): boolean {
-  if (list.length >= cap) {
+/**
+ * Appends `item` unless its list is full or the page's data budget (PAGE_BYTES, counted in
+ * characters of JSON as `size`) would be exceeded: what does not fit is counted as dropped.
+ */
+function push<T>(page: PageState, list: T[], item: T, cap: number, size = 0): boolean {
+  if (list.length >= cap || (page.bytes ?? 0) + size > PAGE_BYTES) {
     page.dropped++;
     return false;
   }
   list.push(item);
+  if (size > 0) page.bytes = (page.bytes ?? 0) + size;
   return true;
 }
 
@@ -113,6 +118,7 @@ function apply(page: PageState, from: FrameInfo, e: BridgeEvent, rel: (at: numbe
         page.calls,
         { args: e.args, at: rel(e.at), frame, ...(e.queued && { queued: true }) },
         PAGE_CAPS.calls,
+        JSON.stringify(e.args).length,
       );
     case 'queue':
       return applyQueue(page, frame, e);
@@ -138,7 +144,7 @@ function apply(page: PageState, from: FrameInfo, e: BridgeEvent, rel: (at: numbe
       return addHeldScript(page, frame, e);
     case 'error': {
       const { t: _t, ...err } = e;
-      return push(page, page.errors, { ...err, at: rel(e.at), frame }, PAGE_CAPS.errors);
+      return push(page, page.errors, { ...err, at: rel(e.at), frame }, PAGE_CAPS.errors, err.message.length);
     }
     case 'dropped':
       page.dropped += e.count;

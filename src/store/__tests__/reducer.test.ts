@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LinkRecord, PageState, TabState } from '../../model/types';
 import type { BridgeEvent } from '../../protocol/messages';
-import { newTab, PAGE_CAPS } from '../page';
+import { newTab, PAGE_BYTES, PAGE_CAPS } from '../page';
 import { applyEvents, type FrameInfo } from '../reducer';
 
 const START = 1_700_000_000_000;
@@ -36,6 +36,26 @@ function run(...batches: [FrameInfo, BridgeEvent[]][]): TabState {
   for (const [from, events] of batches) applyEvents(tab, from, events);
   return tab;
 }
+
+describe('the page data budget', () => {
+  it('keeps a hostile flood of large calls under PAGE_BYTES, counting the rest as dropped', () => {
+    const tab = freshTab();
+    const big = 'x'.repeat(31_000);
+    const calls: BridgeEvent[] = Array.from({ length: 2000 }, (_, i) => ({
+      t: 'call',
+      name: 'po',
+      args: ['track', big, i],
+      at: i,
+    }));
+    applyEvents(tab, TOP, calls);
+    expect(JSON.stringify(tab.page).length).toBeLessThan(PAGE_BYTES + 64 * 1024);
+    expect(tab.page.calls.length + tab.page.dropped).toBe(2000);
+    expect(tab.page.dropped).toBeGreaterThan(1900);
+    // A small transaction after the flood still fits only if the budget has room: it is counted either way.
+    applyEvents(tab, TOP, [{ t: 'call', name: 'po', args: ['transactions', 'create', {}], at: 3000 }]);
+    expect(tab.page.calls.length + tab.page.dropped).toBe(2001);
+  });
+});
 
 describe('applyEvents: every event kind', () => {
   it.each<{ name: string; batches: [FrameInfo, BridgeEvent[]][]; expected: Partial<PageState> }>([
