@@ -8,6 +8,7 @@ import type { PageState } from '../../model/types';
 import { type ExportMeta, journeyReport } from '../../panel/export';
 import type { TabSnapshot } from '../../protocol/messages';
 import { checklist } from '../../report/checklist';
+import { plural } from '../../report/text';
 import { hasLoader } from '../../store/page';
 import { ChecklistRow } from './checklist-row';
 import { type Applicable, type PopupActions, Tools, VerifyControls } from './controls';
@@ -69,6 +70,12 @@ function Inspect({ snap, optedIn, meta, devtoolsKeys, actions }: PopupProps & { 
           <ChecklistRow key={row.id} row={row} links={snap.page.links} page={snap.findings} />
         ))}
       </ul>
+      {snap.page.dropped > 0 && (
+        <p class="dropped" role="note">
+          {plural(snap.page.dropped, 'event')} not recorded: the page exceeded the inspector's caps, so this
+          result may miss something.
+        </p>
+      )}
       <VerifyControls
         page={snap.page}
         applicable={applicableTo(snap.page, seen)}

@@ -117,6 +117,14 @@ describe('verdict', () => {
     expect(row('links').querySelector('.mark')?.textContent).toBe('?not verified ');
   });
 
+  it('says how many events the page made it drop, and nothing when none were', () => {
+    renderPopup({ dropped: 1234 });
+    expect(screen.getByRole('note').textContent).toContain('1234 events not recorded');
+    document.body.innerHTML = '';
+    renderPopup({});
+    expect(screen.queryByRole('note')).toBeNull();
+  });
+
   it('on a page without Partnero: a neutral note, and no control that cannot apply', () => {
     renderPopup({
       queueName: null,
