@@ -53,19 +53,30 @@ export interface RuleContext {
   held: HeldScript[];
 }
 
-function isPresent(page: PageState): boolean {
+/** What the extension itself saw of Partnero: a loader script tag, a request, a blocked one. */
+function seenOnTheWire(page: PageState): boolean {
   return (
-    page.queueName !== null ||
-    page.loaderRuns.length > 0 ||
-    page.calls.length > 0 ||
     page.scripts.length > 0 ||
-    page.requests.some(({ url }) => isPartneroHost(url) || scriptKind(url) !== null)
+    page.requests.some(({ url }) => isPartneroHost(url) || scriptKind(url) !== null) ||
+    page.errors.some((e) => e.kind === 'csp' && isPartneroHost(e.message))
   );
+}
+
+/**
+ * Whether the loader is on the page. The hook's reports (queue, loader runs, calls) come from
+ * the page's own world, where a script can forge them: once the watch is over they count only
+ * with something the extension saw itself (the loader's script tag, a request to Partnero).
+ */
+function isPresent(page: PageState): boolean {
+  const claimed = page.queueName !== null || page.loaderRuns.length > 0 || page.calls.length > 0;
+  return seenOnTheWire(page) || (claimed && !page.watchEnded);
 }
 
 function evidenceOf(page: PageState, present: boolean, referrals: RuleContext['referrals']): string[] {
   const reasons: string[] = [];
   if (present) reasons.push('the Partnero loader');
+  else if (page.queueName !== null || page.loaderRuns.length > 0)
+    reasons.push('a Partnero queue that page script reported but that never requested universal.js');
   if (page.expectPartnero === true) reasons.push('a request to check it');
   if (page.links.some(({ kind }) => kind === 'payment-link')) reasons.push('Stripe Payment Links');
   if (page.links.some(({ kind }) => kind !== 'payment-link')) reasons.push('Stripe embeds');

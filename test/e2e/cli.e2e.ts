@@ -302,6 +302,21 @@ describe.each(browsersUnderTest())("a page attacking the check's channel in %s",
     expectExit(run, 1);
   });
 
+  it('forged hook events on a page without Partnero: snippet.missing, never a clean report', async () => {
+    const run = await cli([
+      'check',
+      `${server.origin}/hostile/forged-hook.html`,
+      '--json',
+      '--browser',
+      browser,
+      ...fast,
+    ]);
+    const [page] = report(run).pages;
+    expect(page && findingKeys(page)).toContain('snippet.missing:error');
+    expect(page?.requests.filter((r) => r.url.includes('partnero'))).toEqual([]);
+    expectExit(run, 1);
+  });
+
   it('a request held back by the page is exit 2, never a report', async () => {
     const run = await cli([
       'check',

@@ -114,6 +114,7 @@ describe('server redirects', () => {
     navigate(id, ASKED, [[301, EN]]);
     commit(id, tab, EN, T0 + 100, ['server_redirect']);
     tab.page.loaderRuns.push({ at: 5, frame: 'top', queueName: 'po', inHead: true });
+    tab.page.scripts.push({ src: 'https://app.partnero.com/js/universal.js?v1', frame: 'top', inHead: true });
     tab.page.calls.push({ args: ['program', 'QK3M2L9A', 'load'], at: 6, frame: 'top' });
     tab.page.watchEnded = true;
     expect(runRules(tab).map((f) => [f.rule, f.message])).toEqual([

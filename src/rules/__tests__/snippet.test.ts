@@ -24,6 +24,27 @@ describeRules({
       message: '?aff=',
     },
     {
+      name: 'a loader only page script reported (forgeable), nothing on the wire, watch over',
+      page: unrelatedPage({
+        watchEnded: true,
+        queueName: 'po',
+        loaderRuns: [{ at: 5, frame: 'top', queueName: 'po', inHead: true }],
+        calls: [{ args: ['program', 'QK3M2L9A', 'load'], at: 6, frame: 'top' }],
+        queue: { pending: 0, processed: true },
+      }),
+      expect: ['error'],
+      message: 'never requested universal.js',
+    },
+    {
+      name: 'the same while the watch runs: the request may still come',
+      page: unrelatedPage({
+        watchEnded: false,
+        queueName: 'po',
+        loaderRuns: [{ at: 5, frame: 'top', queueName: 'po', inHead: true }],
+      }),
+      expect: [],
+    },
+    {
       name: 'loader blocked: its request is there',
       page: unrelatedPage({ requests: [request(UNIVERSAL, { blocked: 'client' })] }),
       expect: [],
