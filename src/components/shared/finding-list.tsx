@@ -4,6 +4,7 @@ import { type CauseNode, causeTree } from '../../report/cause-tree';
 import { findingMark, MARKS } from '../../report/marks';
 import './finding-list.css';
 import { ruleDocsUrl } from './rule-docs';
+import './visually-hidden.css';
 
 /**
  * `findings` (a page's, or the part of them a view shows) as a list, each consequence nested
