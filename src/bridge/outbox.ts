@@ -17,6 +17,7 @@ export interface HookBatch {
 export class Outbox {
   private pending: (BridgeEvent | HookBatch)[] = [];
   private chars = 0;
+  private batches = 0;
   private dropped = 0;
 
   /** Whether nothing waits. */
@@ -24,14 +25,23 @@ export class Outbox {
     return this.pending.length === 0 && this.dropped === 0;
   }
 
-  /** Queues `e`; past a cap it is counted as dropped instead. */
+  /**
+   * Queues `e`. Only what the page controls is capped (hook batches, by count and size): past
+   * a cap it is counted as dropped. The bridge's own events (links, cookie, load…) are bounded
+   * where they are made and always kept, so no flood can push them out.
+   */
   add(e: BridgeEvent | HookBatch): void {
-    const chars = 'hookBatch' in e && typeof e.hookBatch === 'string' ? e.hookBatch.length : 0;
-    if (this.pending.length >= LIMITS.pending || this.chars + chars > LIMITS.pendingChars) {
-      this.dropped += 'hookBatch' in e ? batchLength(e.hookBatch) : 1;
+    if (!('hookBatch' in e)) {
+      this.pending.push(e);
+      return;
+    }
+    const chars = typeof e.hookBatch === 'string' ? e.hookBatch.length : 0;
+    if (this.batches >= LIMITS.pending || this.chars + chars > LIMITS.pendingChars) {
+      this.dropped += batchLength(e.hookBatch);
       return;
     }
     this.pending.push(e);
+    this.batches++;
     this.chars += chars;
   }
 
@@ -40,14 +50,24 @@ export class Outbox {
    * anything since the last take; `chars` is their rough size. Empties the box.
    */
   take(): { events: BridgeEvent[]; chars: number } {
-    const parsed = this.pending.flatMap((e) =>
-      'hookBatch' in e ? parseHookBatch(e.hookBatch, e.cookie, (n) => (this.dropped += n)) : [e],
-    );
-    const events = parsed.slice(0, LIMITS.pending);
-    const dropped = this.dropped + (parsed.length - events.length);
+    const events: BridgeEvent[] = [];
+    /** Page events still allowed in this take; the bridge's own are never cut. */
+    let room: number = LIMITS.pending;
+    for (const e of this.pending) {
+      if (!('hookBatch' in e)) {
+        events.push(e);
+        continue;
+      }
+      const parsed = parseHookBatch(e.hookBatch, e.cookie, (n) => (this.dropped += n));
+      events.push(...parsed.slice(0, room));
+      this.dropped += Math.max(0, parsed.length - room);
+      room = Math.max(0, room - parsed.length);
+    }
     const chars = this.chars + events.length * 200;
+    const dropped = this.dropped;
     this.pending = [];
     this.chars = 0;
+    this.batches = 0;
     this.dropped = 0;
     if (dropped > 0) events.push({ t: 'dropped', count: dropped });
     return { events, chars };

@@ -86,8 +86,10 @@ describe.each(browsersUnderTest())('%s', (kind) => {
             severity: 'info',
             message:
               'No partnero_partner cookie: this visit is not referred, so links can only be checked statically.',
-            fix: 'Re-open the page with ?aff=TEST (or Simulate a referred visit) to check attribution end to end.',
+            // The check's own words: a flag, not the popup's button.
+            fix: 'Run the check again with --aff TEST to check attribution end to end.',
             causedBy: 'cookie.lost-across-subdomains',
+            causeIndex: 0,
           },
         ],
         cookieRow: 'error',

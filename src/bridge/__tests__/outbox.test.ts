@@ -18,13 +18,27 @@ describe('Outbox', () => {
     expect(box.take().events).toEqual([]);
   });
 
-  it('counts every event past the count cap, once, in the next take', () => {
+  it('counts every page event past the count cap, once, in the next take', () => {
     const box = new Outbox();
-    for (let i = 0; i < LIMITS.pending + 7; i++) box.add(loaded);
+    for (let i = 0; i < LIMITS.pending + 7; i++) box.add({ hookBatch: JSON.stringify([call(i)]) });
     const { events } = box.take();
     expect(events).toHaveLength(LIMITS.pending + 1);
     expect(events.at(-1)).toEqual({ t: 'dropped', count: 7 });
     expect(box.take().events).toEqual([]);
+  });
+
+  it("never lets a page's flood push out the bridge's own events", () => {
+    const box = new Outbox();
+    for (let i = 0; i < 10; i++)
+      box.add({
+        hookBatch: JSON.stringify(Array.from({ length: LIMITS.batch }, (_, j) => call(i * 1000 + j))),
+      });
+    for (let i = 0; i < LIMITS.pending + 5; i++) box.add({ hookBatch: JSON.stringify([call(i)]) });
+    box.add(loaded);
+    const { events } = box.take();
+    expect(events.filter((e) => e.t === 'call')).toHaveLength(LIMITS.pending);
+    expect(events.filter((e) => e.t === 'loaded')).toEqual([loaded]);
+    expect(events.at(-1)).toEqual({ t: 'dropped', count: 10 * LIMITS.batch + 5 });
   });
 
   it('counts the events of a hook batch past the size cap, and those of a batch past its own cap', () => {
