@@ -142,10 +142,12 @@ function hostMatches(url: string, domain: string): boolean {
  * watch is over, else when it ends (see clickTestOnOpen).
  */
 export async function inspectOnOpen(tabId: number): Promise<void> {
-  const when = await updateTab(tabId, (tab) => {
-    const found = clickTestOnOpen(tab.page);
-    if (found === 'at-end') tab.page.clickTestAtEnd = true;
-    return found;
+  let when: ReturnType<typeof clickTestOnOpen> = null;
+  await updateTab(tabId, (tab) => {
+    when = clickTestOnOpen(tab.page);
+    if (when !== 'at-end') return false;
+    tab.page.clickTestAtEnd = true;
+    return true;
   });
   if (when === 'now') await runClickTest(tabId);
 }

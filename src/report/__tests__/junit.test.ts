@@ -100,7 +100,12 @@ describe('escapeXml', () => {
     ['C0 controls removed', 'text', 'a\x00\x01\x08\x0b\x0c\x1fb', 'ab'],
     ['lone surrogates and U+FFFE/F removed', 'attribute', 'a\ud800b\udc00c\ufffe\uffff', 'abc'],
     ['astral and BMP text kept', 'text', '𝄞 é ✓ ü', '𝄞 é ✓ ü'],
-    ['C1 controls, bidi overrides and line separators removed', 'text', 'a\u0085b\u202ec\u2066d\u2028e', 'abcde'],
+    [
+      'C1 controls, bidi overrides and line separators removed',
+      'text',
+      'a\u0085b\u202ec\u2066d\u2028e',
+      'abcde',
+    ],
   ])('%s', (_name, context, input, expected) => {
     expect(escapeXml(input, context)).toBe(expected);
   });
