@@ -64,8 +64,24 @@ const MUTATIONS = [
     name: 'click-test-skipped',
     breaks: 'the end of the watch never runs the click test (what --no-click-test does)',
     file: 'entrypoints/background/finish.ts',
-    search: 'if (opts.clickTest) await runClickTest(tabId);',
-    replace: 'if (opts.clickTest && !opts.clickTest) await runClickTest(tabId);',
+    search: "if (opts.clickTest || (asked && page.clickTest === 'idle')) await runClickTest(tabId);",
+    replace: 'if (opts.clickTest && !opts.clickTest && asked) await runClickTest(tabId);',
+  },
+  {
+    name: 'view-open-click-test-off',
+    breaks:
+      'opening the popup or panel after the watch no longer test-clicks the page (links stay not verified)',
+    file: 'entrypoints/background/finish.ts',
+    search: "  if (when === 'now') await runClickTest(tabId);",
+    replace: "  if (when === 'never') await runClickTest(tabId);",
+  },
+  {
+    name: 'forged-answer-accepted',
+    breaks: "the CLI takes an answer that does not open with the run's key as the extension's",
+    file: 'src/cli/automation.ts',
+    search: '      if (body?.id !== id) continue;',
+    replace:
+      '      if (body?.id !== id) { const forged = (() => { try { return JSON.parse(atob(text)) as { response?: TabSnapshot }; } catch { return null; } })(); if (forged?.response) return forged.response; continue; }',
   },
   {
     name: 'late-link-scan-disabled',
