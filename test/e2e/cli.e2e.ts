@@ -287,30 +287,20 @@ const BROWSER_FAULTS = {
   },
 } as const;
 
+/** `check --json` of one page of test/fixtures/hostile/ in `browser`, the stand-in answering Partnero. */
+const checkHostile = (name: string, browser: string) =>
+  cli(['check', `${server.origin}/hostile/${name}.html`, '--json', '--browser', browser, ...fast]);
+
 describe.each(browsersUnderTest())("a page attacking the check's channel in %s", (browser) => {
   it('a forged clean answer is ignored: the real findings, exit 1', async () => {
-    const run = await cli([
-      'check',
-      `${server.origin}/hostile/forge-channel.html`,
-      '--json',
-      '--browser',
-      browser,
-      ...fast,
-    ]);
+    const run = await checkHostile('forge-channel', browser);
     const [page] = report(run).pages;
     expect(page && findingKeys(page)).toContain('program.placeholder:error');
     expectExit(run, 1);
   });
 
   it('forged hook events on a page without Partnero: snippet.missing, never a clean report', async () => {
-    const run = await cli([
-      'check',
-      `${server.origin}/hostile/forged-hook.html`,
-      '--json',
-      '--browser',
-      browser,
-      ...fast,
-    ]);
+    const run = await checkHostile('forged-hook', browser);
     const [page] = report(run).pages;
     expect(page && findingKeys(page)).toContain('snippet.missing:error');
     expect(page?.requests.filter((r) => r.url.includes('partnero'))).toEqual([]);
@@ -318,14 +308,7 @@ describe.each(browsersUnderTest())("a page attacking the check's channel in %s",
   });
 
   it('a request held back by the page is exit 2, never a report', async () => {
-    const run = await cli([
-      'check',
-      `${server.origin}/hostile/block-channel.html`,
-      '--json',
-      '--browser',
-      browser,
-      ...fast,
-    ]);
+    const run = await checkHostile('block-channel', browser);
     expect(run.stdout).toBe('');
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
@@ -337,14 +320,7 @@ describe.each(browsersUnderTest())("a page attacking the check's channel in %s",
 describe.each(browsersUnderTest())('a page that never gives its main thread back in %s', (browser) => {
   // The test's own time limit is the bound: a hung check would never end.
   it('is exit 2 within the check’s own limits, never a hang', async () => {
-    const run = await cli([
-      'check',
-      `${server.origin}/hostile/hang.html`,
-      '--json',
-      '--browser',
-      browser,
-      ...fast,
-    ]);
+    const run = await checkHostile('hang', browser);
     expect(run.stdout).toBe('');
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
