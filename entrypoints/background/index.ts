@@ -14,6 +14,7 @@ import { applyEvents } from '../../src/store/reducer';
 import { SETTINGS_KEY, type Settings, settingsFrom } from '../../src/store/settings';
 import { answerSealed } from './automation';
 import { updateBadge } from './badge';
+import { departedSince, forgetDeparted, rememberDeparted } from './departed';
 import { watchEntries } from './entry';
 import {
   finishPage,
@@ -25,12 +26,13 @@ import {
 } from './finish';
 import { forgetIdentity, onTopBeforeNavigate, onTopBridge, onTopCommitted } from './lifecycle';
 import { watchNetwork } from './network';
-import { dropTab, onTabChanged, readTab, updateTab } from './store';
+import { dropTab, onPageLeft, onTabChanged, readTab, updateTab } from './store';
 import { hasViews, watchViews } from './views';
 
 /** Wires browser events to the store; all logic lives in src/ and the modules beside this file. */
 export default defineBackground(() => {
   onTabChanged(updateBadge);
+  onPageLeft(rememberDeparted);
   watchViews((tabId) => void inspectOnOpen(tabId));
   watchNetwork();
   watchEntries();
@@ -49,6 +51,7 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => {
     dropTab(tabId);
     forgetIdentity(tabId);
+    forgetDeparted(tabId);
   });
 
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
@@ -112,6 +115,7 @@ async function automation(tabId: number, req: AutomationRequest): Promise<TabSna
     if (req.bodies) await attachBodies(tabId, req.bodies);
     if (req.entry) await updateTab(tabId, (tab) => adoptEntry(tab.page, req.entry));
     await finishPage(tabId, { clickTest: req.clickTest, expectPartnero: req.expectPartnero });
+    if (req.since !== undefined) return { ...(await snapshot(tabId)), left: departedSince(tabId, req.since) };
   }
   return snapshot(tabId);
 }

@@ -13,6 +13,7 @@ const tabs = new Map<number, TabState>();
 const chains = new Map<number, Promise<unknown>>();
 const saveTimers = new Map<number, ReturnType<typeof setTimeout>>();
 const listeners = new Set<(tabId: number, tab: TabState) => void>();
+const leftListeners = new Set<(tabId: number, tab: TabState) => void>();
 /** Tabs that closed: an update still queued for one must not bring it back (ids are never reused). */
 const closed = new Set<number>();
 /** Tabs whose findings are stale, with the timer that will recompute them. */
@@ -75,16 +76,9 @@ export function updateTab<T>(tabId: number, mutate: (tab: TabState) => T | Promi
     const tab = await load(tabId);
     // A closed tab's late message (its pagehide flush) is answered, but nothing is kept.
     if (closed.has(tabId)) return mutate(tab);
-    const before = { page: tab.page, history: tab.history };
+    const before = { page: tab.page, history: tab.history, findings: tab.findings };
     const result = await mutate(tab);
-    // The mutation started a new page: the old page's last events still get their verdict,
-    // and views get that final state before the new page's.
-    if (tab.page !== before.page && dirty.has(tabId)) {
-      clearTimeout(dirty.get(tabId));
-      dirty.delete(tabId);
-      const last: TabState = { ...before, findings: runRules(before) };
-      for (const fn of listeners) fn(tabId, last);
-    }
+    if (tab.page !== before.page) left(tabId, before);
     if (result !== false) await save(tabId, true);
     if (result !== false && !dirty.has(tabId)) {
       dirty.set(
@@ -100,6 +94,19 @@ export function updateTab<T>(tabId: number, mutate: (tab: TabState) => T | Promi
     run.catch(() => undefined),
   );
   return run;
+}
+
+/**
+ * The mutation started a new page: the old page's last events still get their verdict, views
+ * get that final state before the new page's, and page-left listeners the page as it ended.
+ */
+function left(tabId: number, before: TabState): void {
+  const stale = dirty.has(tabId);
+  clearTimeout(dirty.get(tabId));
+  dirty.delete(tabId);
+  const last: TabState = stale ? { ...before, findings: runRules(before) } : before;
+  if (stale) for (const fn of listeners) fn(tabId, last);
+  for (const fn of leftListeners) fn(tabId, last);
 }
 
 function recompute(tabId: number, tab: TabState): void {
@@ -122,6 +129,11 @@ export function cachedTabIds(): number[] {
 
 export function onTabChanged(fn: (tabId: number, tab: TabState) => void): void {
   listeners.add(fn);
+}
+
+/** Calls `fn` with a tab's page as it was when the tab left it for another (with findings). */
+export function onPageLeft(fn: (tabId: number, tab: TabState) => void): void {
+  leftListeners.add(fn);
 }
 
 export function dropTab(tabId: number): void {

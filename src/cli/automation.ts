@@ -31,7 +31,7 @@ export class AutomationError extends Error {}
 type Evaluator = Pick<Frame, 'evaluate'>;
 
 /** Puppeteer's isolated world of the page's main frame when there is one, else the frame. */
-function realmOf(page: Page): Evaluator {
+export function realmOf(page: Page): Evaluator {
   const frame = page.mainFrame() as Frame & { isolatedRealm?: () => Evaluator };
   return typeof frame.isolatedRealm === 'function' ? frame.isolatedRealm() : frame;
 }
@@ -85,23 +85,24 @@ export async function askExtension(
 ): Promise<TabSnapshot> {
   const key = await (keys.get(page.browser()) ?? Promise.resolve(null));
   if (!key) throw new AutomationError('this browser was not started with an automation key');
-  const id = globalThis.crypto.randomUUID();
-  let sealed: string | null = await seal(key, { id, at: Date.now(), request });
   const deadline = Date.now() + timeoutMs;
-  const realm = realmOf(page);
+  let id = globalThis.crypto.randomUUID();
+  let sealed: string | null = await seal(key, { id, at: Date.now(), request });
   while (Date.now() < deadline) {
     const wait = Math.max(0, deadline - Date.now());
-    const answers = await withDeadline(
-      realm.evaluate(
-        exchange,
-        id,
-        sealed,
-        [AUTOMATION_REQUEST, AUTOMATION_RESPONSE] as [string, string],
-        wait,
-      ),
-      wait + 5_000,
-    );
+    const asked = realmOf(page)
+      .evaluate(exchange, id, sealed, [AUTOMATION_REQUEST, AUTOMATION_RESPONSE] as [string, string], wait)
+      .catch(() => undefined);
+    const answers = await withDeadline(asked, wait + 5_000);
     sealed = null;
+    if (answers === undefined) {
+      if (page.isClosed()) break;
+      // The document went away mid-ask (the page moved itself): ask its successor, anew.
+      id = globalThis.crypto.randomUUID();
+      sealed = await seal(key, { id, at: Date.now(), request });
+      await new Promise((r) => setTimeout(r, 100));
+      continue;
+    }
     for (const text of answers ?? []) {
       const body = (await unseal(key, text)) as {
         id?: string;

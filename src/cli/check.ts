@@ -7,12 +7,12 @@ import { existsSync } from 'node:fs';
 import type { HTTPResponse, Page } from 'puppeteer';
 import { withParam } from '../detect/referral';
 import type { PageEntry } from '../model/types';
-import type { TabSnapshot } from '../protocol/messages';
+import type { AutomationRequest, TabSnapshot } from '../protocol/messages';
 import { buildPageReport, buildReport } from '../report/build';
 import { withDocs } from '../report/docs';
 import type { PageReport, Report } from '../report/schema';
 import type { CheckOptions } from './args';
-import { AutomationError, askExtension } from './automation';
+import { AutomationError, askExtension, realmOf } from './automation';
 import {
   type BrowserKind,
   extensionDir,
@@ -86,7 +86,7 @@ export async function openChecker(
       for (const [i, url] of j.urls.entries()) {
         const target = i === 0 && j.aff !== undefined ? withParam(url, j.param, j.aff) : url;
         hooks.onPage?.(i, j.urls.length, target);
-        results.push(await checkPage(page, traffic, target, j));
+        results.push(...(await checkPage(page, traffic, target, j)));
       }
       return results;
     } finally {
@@ -96,38 +96,109 @@ export async function openChecker(
   return { browserLabel, launched, checkJourney, close: launched.close };
 }
 
-/** One page of a journey: open it, watch it for `--wait` after its load, then end its watch. */
+/**
+ * One page of a journey: open it, watch it for `--wait` after its load, then end its watch. A
+ * page that moves the tab itself during the watch is followed: each page it went through is
+ * reported as it was when left, then the page it ended on after its own watch.
+ */
 async function checkPage(
   page: Page,
   traffic: Interception,
   target: string,
   j: JourneyOptions,
-): Promise<PageResult> {
+): Promise<PageResult[]> {
+  const since = Date.now();
   const response = await open(page, target, j.timeoutMs);
   const status = response?.status() ?? null;
   // A typo in a URL is not the merchant's page: stop rather than report on an error page.
   if (status !== null && status >= 400 && !j.allowHttpErrors)
     throw new CheckError(`${target} answered ${status} (--allow-http-errors checks it anyway)`);
-  await sleep(j.waitMs - (await sinceLoad(page, j.waitMs)));
-  const snapshot = await askExtension(page, {
+  const snapshot = await watchAndFinish(page, j, {
     op: 'finish',
     clickTest: j.clickTest,
     expectPartnero: true,
     bodies: await traffic.takeObserved(),
+    since,
     ...(response && { entry: entryOf(target, response) }),
   }).catch((err: unknown) => {
     // No genuine answer is never a report: the page may be holding the channel back.
     if (err instanceof AutomationError) throw new CheckError(`${target}: ${err.message}`);
     throw err;
   });
-  return {
-    snapshot,
-    report: {
-      ...buildPageReport(target, snapshot.page, snapshot.findings, 'cli'),
-      finalUrl: page.url(),
-      ...(status !== null && { status }),
-    },
-  };
+  const { left = [], ...current } = snapshot;
+  const visited = [...left, current];
+  return visited.map((v, i) => {
+    const report = buildPageReport(i === 0 ? target : v.page.url, v.page, v.findings, 'cli');
+    const last = i === visited.length - 1;
+    const moves = {
+      ...(i > 0 && { navigatedFrom: visited[i - 1]?.page.url }),
+      ...(!last && { movedTo: visited[i + 1]?.page.url }),
+    };
+    const finalUrl = last ? page.url() : v.page.url;
+    const code = i === 0 && status !== null ? { status } : {};
+    return { snapshot: { ...current, ...v }, report: { ...report, finalUrl, ...code, ...moves } };
+  });
+}
+
+/**
+ * Watches the page, then ends its watch. A page that moved itself while the watch was being
+ * ended gets its successor watched and ended too (the answer then lists every page left).
+ */
+async function watchAndFinish(
+  page: Page,
+  j: JourneyOptions,
+  request: AutomationRequest,
+): Promise<TabSnapshot> {
+  for (let moves = 0; ; moves++) {
+    await watch(page, j);
+    const doc = await documentOf(page);
+    const snapshot = await askExtension(page, request);
+    if (moves >= MOVES_FOLLOWED || (await documentOf(page)) === doc) return snapshot;
+  }
+}
+
+/** Self-navigations followed per journey page (a page redirecting in a loop ends the chase). */
+const MOVES_FOLLOWED = 5;
+
+/**
+ * Waits until the page has been watched `--wait` after its load. A page that moved the tab
+ * meanwhile (a new document) is followed: the new one is watched likewise, within `--timeout`.
+ */
+async function watch(page: Page, j: JourneyOptions): Promise<void> {
+  const deadline = Date.now() + j.timeoutMs;
+  for (let moves = 0; moves <= MOVES_FOLLOWED; moves++) {
+    const before = await documentOf(page);
+    await sleep(j.waitMs - (await sinceLoad(page, j.waitMs)));
+    const after = await documentOf(page);
+    if (after === before || Date.now() >= deadline) return;
+    await loaded(page, deadline);
+  }
+}
+
+/**
+ * Which document the page shows: its clock's origin, read in the driver's isolated world (a
+ * page cannot fake it there); null while it cannot be read (mid-navigation, a busy page).
+ */
+async function documentOf(page: Page): Promise<number | null> {
+  const read = realmOf(page)
+    .evaluate(() => performance.timeOrigin)
+    .catch(() => null);
+  const origin = await withDeadline(read, 2_000);
+  return typeof origin === 'number' ? origin : null;
+}
+
+/** Waits (polling, bounded by `deadline`) until the page's current document has loaded. */
+async function loaded(page: Page, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    const state = await withDeadline(
+      realmOf(page)
+        .evaluate(() => document.readyState)
+        .catch(() => null),
+      2_000,
+    );
+    if (state === 'complete') return;
+    await sleep(100);
+  }
 }
 
 /** One journey in its own browser: what `partnero-inspector check` does. */

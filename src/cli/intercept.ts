@@ -24,7 +24,7 @@ const isScript = (url: string) => new URL(url).pathname.endsWith('.js');
 export async function interceptTraffic(page: Page, opts: { stub: boolean }): Promise<Interception> {
   let observed: ObservedResponse[] = [];
   const observe = (url: string, status: number, body: string | undefined) =>
-    observed.push({ url, status, ...(body !== undefined && !isScript(url) && { body }) });
+    observed.push({ url, status, at: Date.now(), ...(body !== undefined && !isScript(url) && { body }) });
 
   /** Stand-in answers under way (reading a large request body takes a while). */
   let answering = 0;

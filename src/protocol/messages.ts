@@ -73,6 +73,8 @@ export interface ObservedResponse {
   url: string;
   status?: number;
   body?: string;
+  /** When it was seen (epoch ms): a response older than the page belongs to a page it left. */
+  at?: number;
 }
 
 /** Background → content script (one frame at a time). */
@@ -91,14 +93,27 @@ export type AutomationRequest =
       bodies?: ObservedResponse[];
       /** The top-level navigation's redirects as the driver saw them (webRequest may not have). */
       entry?: PageEntry;
+      /**
+       * When the driver started opening the page (epoch ms): pages the tab left since then (the
+       * page moved itself during its watch) come back in `left`, each with its own verdict.
+       */
+      since?: number;
     }
   | { op: 'state' };
+
+/** A page the tab left, as it was when it was left: its state and its findings then. */
+export interface LeftPage {
+  page: PageState;
+  findings: Finding[];
+}
 
 export interface TabSnapshot {
   tabId: number;
   page: PageState;
   history: TabHistory;
   findings: Finding[];
+  /** Answer to `finish` with `since`: the pages left since then, oldest first. */
+  left?: LeftPage[];
 }
 
 /**

@@ -68,6 +68,13 @@ export const PageReportSchema = z.looseObject({
   finalUrl: z.string(),
   /** HTTP status of the page's document as the check loaded it (an added key). */
   status: z.number().int().optional(),
+  /**
+   * Added keys: the page moved the tab itself during its watch (a script or meta redirect).
+   * `movedTo` on the page it left (its findings are as it was left), `navigatedFrom` on the
+   * page it went to, which gets its own watch and verdict.
+   */
+  movedTo: z.string().optional(),
+  navigatedFrom: z.string().optional(),
   /** An added key: events the page made the inspector drop at a cap (absent: none). */
   dropped: CountSchema.optional(),
   queueName: z.string().nullable(),

@@ -125,6 +125,10 @@ function renderFindings(findings: FindingReport[], layout: Layout): string[] {
 function renderPage(page: PageReport, layout: Layout): string[] {
   const lines = [layout.paint('bold', clean(page.url))];
   if (page.finalUrl !== page.url) lines.push(`  → ${clean(page.finalUrl)}`);
+  if (page.navigatedFrom !== undefined)
+    lines.push(`  the page ${clean(page.navigatedFrom)} moved here during its watch`);
+  if (page.movedTo !== undefined)
+    lines.push(`  left for ${clean(page.movedTo)} during its watch (shown as it was then)`);
   if (page.checklist) lines.push(...renderChecklist(page.checklist, layout));
   if (page.dropped)
     lines.push(

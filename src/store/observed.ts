@@ -7,7 +7,8 @@ const BODY_CAP = 4000;
 
 /**
  * Fills in bodies, and statuses webRequest did not report (Firefox reports responses its
- * driver answered as aborted). A response webRequest never saw at all is added. Returns
+ * driver answered as aborted). A response webRequest never saw at all is added, unless it came
+ * before the page started (it was a previous page's). Returns
  * true when anything changed.
  */
 export function mergeObservedResponses(page: PageState, observed: ObservedResponse[]): boolean {
@@ -21,6 +22,8 @@ export function mergeObservedResponses(page: PageState, observed: ObservedRespon
       page.requests.find((r) => r.url === o.url && (body === undefined || r.responseBody === undefined));
     if (!req) {
       if (status === undefined || page.requests.length >= PAGE_CAPS.requests) continue;
+      // Seen before this page started: a response of the page the tab left, not this one's.
+      if (typeof o.at === 'number' && o.at < page.startedAt) continue;
       page.requests.push({
         url: o.url.slice(0, 2000),
         method: 'GET',

@@ -317,6 +317,24 @@ describe.each(browsersUnderTest())("a page attacking the check's channel in %s",
   }, 60_000);
 });
 
+describe.each(browsersUnderTest())('a page that moves itself during its watch in %s', (browser) => {
+  it('is followed: both pages reported, each with its own verdict under its own URL', async () => {
+    const run = await checkHostile('self-redirect', browser);
+    const pages = report(run).pages;
+    const asked = `${server.origin}/hostile/self-redirect.html`;
+    const next = `${server.origin}/payment-links-ok.html`;
+    expect(pages.map((p) => [p.url, p.finalUrl, p.movedTo, p.navigatedFrom])).toEqual([
+      [asked, asked, next, undefined],
+      [next, next, undefined, asked],
+    ]);
+    expect(pages[0] && findingKeys(pages[0])).toContain('program.placeholder:error');
+    // The page it went to is correct (no referral reached it): nothing but the info.
+    expect(pages[1] && findingKeys(pages[1])).toEqual(['cookie.absent:info']);
+    expect(pages[1]?.links.length).toBeGreaterThan(0);
+    expectExit(run, 1);
+  });
+});
+
 describe.each(browsersUnderTest())('a page that never gives its main thread back in %s', (browser) => {
   // The test's own time limit is the bound: a hung check would never end.
   it('is exit 2 within the check’s own limits, never a hang', async () => {

@@ -42,6 +42,18 @@ describe('mergeObservedResponses', () => {
       expect: [{ url: SETTINGS, method: 'GET', at: 0, status: 200 }],
     },
     {
+      name: 'does not add a response seen before the page started (the page the tab left had it)',
+      requests: [],
+      observed: [{ url: SETTINGS, status: 404, at: -5 }],
+      expect: [],
+    },
+    {
+      name: 'adds one seen after the page started',
+      requests: [],
+      observed: [{ url: SETTINGS, status: 404, at: 5 }],
+      expect: [{ url: SETTINGS, method: 'GET', at: 0, status: 404 }],
+    },
+    {
       name: 'ignores junk',
       requests: [],
       observed: [{ url: 42 }, null, { url: SETTINGS, status: 'x' }] as never[],
