@@ -5,7 +5,7 @@
  */
 import type { Finding, LinkRecord, NetRequest, PageState } from '../model/types';
 import { checklist } from './checklist';
-import { programIds, transactionCalls } from './page-facts';
+import { programIds, sentTransactions, transactionCalls } from './page-facts';
 import type { FindingReport, LinkReport, PageReport, Report, ReportTiming } from './schema';
 import { summarize } from './severity';
 
@@ -72,7 +72,7 @@ export function buildPageReport(
     programIds: programIds(page),
     cookie: page.cookie ? { partnero_partner: page.cookie.value } : null,
     calls: page.calls.map(({ args, at }) => ({ args, at })),
-    transactions: transactionCalls(page).map(({ payload, call }) => ({ payload, at: call.at })),
+    transactions: transactionsOf(page),
     links: page.links.map(linkReport),
     requests: page.requests.map(requestReport),
     findings: findings.map((finding) => findingReport(finding, medium)),
@@ -80,6 +80,17 @@ export function buildPageReport(
     // An added key: the terminal report shows the same rows as the popup without PageState.
     checklist: checklist(page, findings).map(({ findings: _rowFindings, ...row }) => row),
   };
+}
+
+/** The page's transactions, each with whether it was seen on the wire, and its frame if not top. */
+function transactionsOf(page: PageState): PageReport['transactions'] {
+  const sent = sentTransactions(page);
+  return transactionCalls(page).map(({ payload, call, index }) => ({
+    payload,
+    at: call.at,
+    sent: sent.has(index),
+    ...(call.frame !== 'top' && { frame: call.frame }),
+  }));
 }
 
 /** Input of {@link buildReport}: who ran the check and what each page produced. */

@@ -6,7 +6,7 @@
 import type { Finding, LinkRecord, PageState } from '../model/types';
 import { hasLoader } from '../store/page';
 import { MARK_KINDS, type MarkKind } from './marks';
-import { programIds, targetsLink, transactionCalls } from './page-facts';
+import { programIds, sentTransactions, targetsLink, transactionCalls, universalSeen } from './page-facts';
 import { rootFindings, worstSeverity } from './severity';
 import { plural } from './text';
 
@@ -65,8 +65,10 @@ type Facts = (page: PageState, findings: Finding[]) => { applies: boolean; detai
 const FACTS: Record<ChecklistId, Facts> = {
   loader: (page) => {
     const applies = hasLoader(page);
+    // Running only on the extension's own evidence, not on the page's word for it.
+    const running = universalSeen(page) ? 'universal.js running' : 'reported running, universal.js not seen';
     const queue = page.queue?.processed
-      ? 'universal.js running'
+      ? running
       : page.queue && page.queue.pending > 0
         ? `${plural(page.queue.pending, 'call')} waiting`
         : null;
@@ -99,13 +101,20 @@ const FACTS: Record<ChecklistId, Facts> = {
     return { applies: true, detail: detail.join(', ') };
   },
   transactions: (page, findings) => {
-    const sent = transactionCalls(page);
-    const invalid = sent.filter(({ index }) =>
+    const calls = transactionCalls(page);
+    const invalid = calls.filter(({ index }) =>
       findings.some((f) => f.severity === 'error' && f.target?.call === index),
     ).length;
+    // The page's transactions are its top frame's; a frame's are shown as such.
+    const top = calls.filter(({ call }) => call.frame === 'top');
+    const seen = sentTransactions(page);
+    const sent = top.filter(({ index }) => seen.has(index)).length;
+    const counts = sent === top.length ? `${sent} sent` : `${top.length} called, ${sent} sent`;
+    const framed = calls.length - top.length;
+    const frames = framed > 0 ? `, ${plural(framed, 'call')} in frames` : '';
     return {
-      applies: sent.length > 0,
-      detail: sent.length > 0 ? `${sent.length} sent / ${invalid} invalid` : 'none sent',
+      applies: calls.length > 0,
+      detail: calls.length > 0 ? `${counts} / ${invalid} invalid${frames}` : 'none sent',
     };
   },
 };

@@ -1,4 +1,6 @@
 import type { Finding, Json, LinkRecord, PageState, PoCall } from '../model/types';
+import { carriedCalls } from '../rules/refused';
+import { isPartneroHost, parseUrl, scriptKind } from '../rules/urls';
 
 /** A `po('transactions','create', payload)` call with its index in `PageState.calls`. */
 export interface TransactionCall {
@@ -32,6 +34,31 @@ export function transactionCalls(page: PageState): TransactionCall[] {
       found.push({ index, call, payload: payload ?? null });
   });
   return found;
+}
+
+/**
+ * Whether the extension saw universal.js come (a request to it that did not fail): the hook's
+ * "queue processed" comes from the page's own world, where a script can claim it.
+ */
+export function universalSeen(page: PageState): boolean {
+  return page.requests.some(
+    (r) =>
+      scriptKind(r.url) === 'universal' &&
+      r.error === undefined &&
+      !(r.status !== undefined && r.status >= 400),
+  );
+}
+
+/**
+ * Indexes of the transaction calls a request to Partnero's transactions endpoint was seen
+ * carrying (matched by payload; by order when no request body tells): "sent" means on the wire.
+ */
+export function sentTransactions(page: PageState): ReadonlySet<number> {
+  const requests = page.requests.filter(
+    (r) => isPartneroHost(r.url) && /\/transactions\/?$/.test(parseUrl(r.url)?.pathname ?? ''),
+  );
+  const calls = transactionCalls(page).map(({ index, payload }) => ({ call: index, payload }));
+  return carriedCalls(requests, calls) ?? new Set(calls.slice(0, requests.length).map((c) => c.call));
 }
 
 /** Whether a finding's target designates this link (by selector within its frame, else by href). */

@@ -81,7 +81,16 @@ export const PageReportSchema = z.looseObject({
   programIds: z.array(z.string()),
   cookie: z.looseObject({ partnero_partner: z.string() }).nullable(),
   calls: z.array(z.looseObject({ args: z.array(z.json()), at: AtSchema })),
-  transactions: z.array(z.looseObject({ payload: z.json(), at: AtSchema })),
+  transactions: z.array(
+    z.looseObject({
+      payload: z.json(),
+      at: AtSchema,
+      /** An added key: a request to Partnero's transactions endpoint was seen carrying it. */
+      sent: z.boolean().optional(),
+      /** An added key: the frame that made the call, when not the page itself (`top`). */
+      frame: z.string().optional(),
+    }),
+  ),
   links: z.array(LinkReportSchema),
   requests: z.array(z.looseObject({ url: z.string(), status: z.int().optional() })),
   findings: z.array(FindingReportSchema),

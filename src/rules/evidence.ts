@@ -6,7 +6,7 @@
 import type { Finding, FindingTarget } from '../model/types';
 import type { RuleContext } from './context';
 import { keyText } from './json';
-import { carriedCalls, refusedRequests } from './refused';
+import { apiCalls, carriedCalls, refusedRequests } from './refused';
 import { settingsProgramId } from './urls';
 
 /**
@@ -21,7 +21,7 @@ function callsAbout(finding: Finding, ctx: RuleContext): ReadonlySet<number> {
     return new Set(ctx.programLoads.filter((load) => keyText(load.id) === program).map((load) => load.call));
   }
   const carried = (['transactions', 'customers'] as const).flatMap((resource) => [
-    ...(carriedCalls(refusedRequests(finding, ctx, resource), ctx, resource) ?? []),
+    ...(carriedCalls(refusedRequests(finding, ctx, resource), apiCalls(ctx, resource)) ?? []),
   ]);
   return new Set(carried);
 }

@@ -42,16 +42,22 @@ export function refusedRequests(effect: Finding, ctx: RuleContext, resource: Api
   return stated.length > 0 ? stated : refused;
 }
 
+/** The page's `po` calls that send to `resource`. */
+export function apiCalls(
+  ctx: RuleContext,
+  resource: ApiResource,
+): readonly { call: number; payload: Json | undefined }[] {
+  return resource === 'transactions' ? ctx.transactions : ctx.signups;
+}
+
 /**
- * Indexes in `PageState.calls` of the `resource` calls whose payload one of `requests` carried
- * (same `data`, else same `data.key`); null when no request body tells.
+ * Indexes in `PageState.calls` of the `calls` whose payload one of `requests` carried (same
+ * `data`, else same `data.key`); null when no request body tells.
  */
 export function carriedCalls(
   requests: readonly NetRequest[],
-  ctx: RuleContext,
-  resource: ApiResource,
+  calls: readonly { call: number; payload: Json | undefined }[],
 ): ReadonlySet<number> | null {
-  const calls = resource === 'transactions' ? ctx.transactions : ctx.signups;
   const found = new Set<number>();
   for (const request of requests) {
     const body = parsed(request.requestBody);
@@ -74,7 +80,7 @@ export function refusedPayload(resource: ApiResource) {
   return {
     when: (effect: Finding, ctx: RuleContext) => refusedRequests(effect, ctx, resource).length > 0,
     match: (effect: Finding, cause: Finding, ctx: RuleContext) => {
-      const calls = carriedCalls(refusedRequests(effect, ctx, resource), ctx, resource);
+      const calls = carriedCalls(refusedRequests(effect, ctx, resource), apiCalls(ctx, resource));
       const call = cause.target?.call;
       return calls === null || (call !== undefined && calls.has(call));
     },

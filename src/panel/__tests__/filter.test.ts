@@ -35,12 +35,15 @@ describe('filterEvents', () => {
     {
       query: '',
       expected: [
+        '1:request',
         '1:call',
         '1:cookie',
+        '2:request',
         '2:call',
         '2:link',
         '2:link',
         '2:cookie',
+        '3:request',
         '3:call',
         '3:transaction',
         '3:request',
@@ -65,10 +68,11 @@ describe('filterEvents', () => {
   });
 
   it.each([
-    { toggles: { error: false, warning: true, info: true }, expected: ['3:finding'] },
+    // universal.js (200) is no problem: it stays whatever the toggles.
+    { toggles: { error: false, warning: true, info: true }, expected: ['3:request', '3:finding'] },
     {
       toggles: { error: true, warning: false, info: true },
-      expected: ['3:transaction', '3:request', '3:finding', '3:finding'],
+      expected: ['3:request', '3:transaction', '3:request', '3:finding', '3:finding'],
     },
   ])('severity toggles $toggles', ({ toggles, expected }) => {
     expect(
@@ -88,7 +92,12 @@ describe('filterEvents', () => {
   });
 
   it('restricts kinds for the Network tab', () => {
-    expect(shown('', ALL_SEVERITIES, ['request'])).toEqual(['3:request']);
+    expect(shown('', ALL_SEVERITIES, ['request'])).toEqual([
+      '1:request',
+      '2:request',
+      '3:request',
+      '3:request',
+    ]);
   });
 
   it('returns the same array when nothing is filtered (no copy per keystroke)', () => {

@@ -2,6 +2,8 @@
  * The report of the three-page journey (./journey.ts) written out by hand, once, for every
  * test of what the panel exports: never rebuilt with the report builder under test.
  */
+import { UNIVERSAL } from './journey';
+
 const LOADER_OK = { id: 'loader', label: 'Loader', status: 'ok', detail: 'queue po, universal.js running' };
 const PROGRAM_OK = { id: 'program', label: 'Program', status: 'ok', detail: 'abc123' };
 // The fixture's cookie expires 1_792_592_000 s = 30 days after T0 (2026-09-21T14:13:20Z).
@@ -14,6 +16,7 @@ const COOKIE_OK = {
 const NO_LINKS = { id: 'links', label: 'Payment Links', status: 'none', detail: 'none on page' };
 const NO_TRANSACTIONS = { id: 'transactions', label: 'Transactions', status: 'none', detail: 'none sent' };
 const TRANSACTIONS_API = 'https://api.partnero.com/v1/transactions';
+const UNIVERSAL_REQUEST = { url: UNIVERSAL, method: 'GET', status: 200 };
 export const TRANSACTION = {
   data: { key: 'pi_123', amount: '$99.99', customer: { key: 'cus_1' } },
   options: { create_customer: true },
@@ -76,7 +79,7 @@ export const EXPECTED_REPORT = {
       calls: [{ args: ['program', 'abc123', 'load'], at: 5 }],
       transactions: [],
       links: [],
-      requests: [],
+      requests: [UNIVERSAL_REQUEST],
       findings: [],
       checklist: [LOADER_OK, PROGRAM_OK, COOKIE_OK, NO_LINKS, NO_TRANSACTIONS],
     },
@@ -85,7 +88,7 @@ export const EXPECTED_REPORT = {
       calls: [{ args: ['program', 'abc123', 'load'], at: 4 }],
       transactions: [],
       links: [BUY_PRO],
-      requests: [],
+      requests: [UNIVERSAL_REQUEST],
       findings: [],
       checklist: [
         LOADER_OK,
@@ -101,10 +104,10 @@ export const EXPECTED_REPORT = {
         { args: ['program', 'abc123', 'load'], at: 3 },
         { args: ['transactions', 'create', TRANSACTION], at: 50 },
       ],
-      transactions: [{ payload: TRANSACTION, at: 50 }],
+      transactions: [{ payload: TRANSACTION, at: 50, sent: true }],
       links: [],
       // Request times and bodies are left out of the report.
-      requests: [{ url: TRANSACTIONS_API, method: 'POST', status: 422 }],
+      requests: [UNIVERSAL_REQUEST, { url: TRANSACTIONS_API, method: 'POST', status: 422 }],
       findings: CONFIRMATION_FINDINGS,
       // The failed request to /transactions belongs to the Transactions row, not the Loader row.
       checklist: [

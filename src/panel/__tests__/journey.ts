@@ -14,6 +14,10 @@ export function req(url: string, extra: Partial<NetRequest> = {}): NetRequest {
   return { url, method: 'GET', at: 30, ...extra };
 }
 
+/** The loader's script, as every page with the loader fetched it. */
+export const UNIVERSAL = 'https://app.partnero.com/js/universal.js?v1790';
+const universal = () => req(UNIVERSAL, { status: 200, at: 2 });
+
 export function snap(overrides: Partial<PageState> = {}, findings: Finding[] = []): Snapshot {
   return { page: page({ calls: [], requests: [], startedAt: T0, ...overrides }), findings };
 }
@@ -25,11 +29,17 @@ export const transaction: Json = {
 
 /** landing (referral) → pricing (links) → confirmation (a transaction with findings). */
 export const journey: Snapshot[] = [
-  snap({ url: 'https://shop.test/?aff=TEST', startedAt: T0, calls: [call(PROGRAM_LOAD, 5)] }),
+  snap({
+    url: 'https://shop.test/?aff=TEST',
+    startedAt: T0,
+    calls: [call(PROGRAM_LOAD, 5)],
+    requests: [universal()],
+  }),
   snap({
     url: 'https://shop.test/pricing',
     startedAt: T0 + 5000,
     calls: [call(PROGRAM_LOAD, 4)],
+    requests: [universal()],
     links: [link({ afterClick: 'TEST', clickedBy: 'test' })],
   }),
   snap(
@@ -37,7 +47,10 @@ export const journey: Snapshot[] = [
       url: 'https://shop.test/confirmation',
       startedAt: T0 + 9000,
       calls: [call(PROGRAM_LOAD, 3), call(['transactions', 'create', transaction], 50)],
-      requests: [req('https://api.partnero.com/v1/transactions', { method: 'POST', status: 422, at: 60 })],
+      requests: [
+        universal(),
+        req('https://api.partnero.com/v1/transactions', { method: 'POST', status: 422, at: 60 }),
+      ],
     },
     [
       finding('transaction.amount', 'error', {

@@ -36,6 +36,14 @@ const state = page({
       blocked: 'client',
       at: 2,
     },
+    // The first transaction's payload on the wire; the second never left the page.
+    {
+      url: 'https://app.partnero.com/pub/v1/transactions',
+      method: 'POST',
+      status: 200,
+      at: 40.5,
+      requestBody: JSON.stringify({ ...payload, program: 'abc123' }),
+    },
   ],
   cookie: { raw: 'A%20B', value: 'A B', expires: null },
 });
@@ -59,11 +67,11 @@ describe('buildPageReport', () => {
     ['cookie is the decoded value', pageReport.cookie, { partnero_partner: 'A B' }],
     ['calls keep args and time only', pageReport.calls[0], { args: ['program', 'abc123', 'load'], at: 6 }],
     [
-      'transactions, null payload when absent',
+      'transactions, null payload when absent, sent only when seen on the wire',
       pageReport.transactions,
       [
-        { payload, at: 40.1 },
-        { payload: null, at: 41 },
+        { payload, at: 40.1, sent: true },
+        { payload: null, at: 41, sent: false },
       ],
     ],
     ['never clicked: no afterClick key', 'afterClick' in (pageReport.links[0] ?? {}), false],

@@ -15,6 +15,13 @@ function row(state: PageState, findings: Finding[], id: ChecklistId): Row {
 const noLoader = { queueName: null, loaderRuns: [], scripts: [], queue: null };
 const buy = link();
 const late = link({ id: 'top:1', selector: 'a#late', href: 'https://buy.stripe.com/x', addedLate: true });
+const universal = { url: 'https://app.partnero.com/js/universal.js?v1', method: 'GET', status: 200, at: 30 };
+const txRequest = {
+  url: 'https://app.partnero.com/pub/v1/transactions',
+  method: 'POST',
+  status: 200,
+  at: 60,
+};
 const tx = (key: string) => ({
   args: ['transactions', 'create', { data: { key, amount: 1, customer: { key: 'cus_1' } } }],
   at: 50,
@@ -135,13 +142,41 @@ describe('checklist', () => {
     ['no transactions', page(), [], 'transactions', { status: 'none', detail: 'none sent' }],
     [
       'two sent, one invalid',
-      page({ calls: [tx('ch_1'), tx('STRIPE_CHARGE_ID')] }),
+      page({ calls: [tx('ch_1'), tx('STRIPE_CHARGE_ID')], requests: [universal, txRequest, txRequest] }),
       [
         finding('transaction.placeholder', 'error', { target: { call: 1, path: 'data.key' } }),
         finding('transaction.no-referral', 'info', { target: { call: 0 } }),
       ],
       'transactions',
       { status: 'error', detail: '2 sent / 1 invalid' },
+    ],
+    [
+      'a call without its request on the wire is called, not sent',
+      page({ calls: [tx('ch_1'), tx('ch_2')], requests: [universal, txRequest] }),
+      [],
+      'transactions',
+      { status: 'ok', detail: '2 called, 1 sent / 0 invalid' },
+    ],
+    [
+      "a frame's transactions are shown as the frame's, not the page's",
+      page({ calls: [{ ...tx('ch_1'), frame: 'https://ads.example/frame' }], requests: [universal] }),
+      [],
+      'transactions',
+      { status: 'ok', detail: '0 sent / 0 invalid, 1 call in frames' },
+    ],
+    [
+      'a queue the page says was processed, with no universal.js on the wire, is not called running',
+      page({ requests: [] }),
+      [],
+      'loader',
+      { status: 'ok', detail: 'queue po, reported running, universal.js not seen' },
+    ],
+    [
+      'nor with universal.js blocked',
+      page({ requests: [{ ...universal, status: undefined, error: 'net::ERR_BLOCKED_BY_CLIENT' }] }),
+      [],
+      'loader',
+      { status: 'ok', detail: 'queue po, reported running, universal.js not seen' },
     ],
   ])('%s', (_name, state, findings, id, expected) => {
     expect(row(state, findings, id)).toEqual(expected);
