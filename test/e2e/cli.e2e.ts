@@ -307,6 +307,19 @@ describe.each(browsersUnderTest())("a page attacking the check's channel in %s",
     expectExit(run, 1);
   });
 
+  it('forged hook events from a cross-origin frame: snippet.missing, the frame’s transaction not sent', async () => {
+    const run = await checkHostile('forged-frame', browser);
+    const [page] = report(run).pages;
+    expect(page && findingKeys(page)).toContain('snippet.missing:error');
+    expect(page?.transactions.map((t) => [t.sent, URL.parse(t.frame ?? '')?.hostname])).toEqual([
+      [false, 'localhost'],
+    ]);
+    expect(page?.checklist?.find((row) => row.id === 'transactions')?.detail).toBe(
+      '0 sent / 0 invalid, 1 call in frames',
+    );
+    expectExit(run, 1);
+  });
+
   it('a request held back by the page is exit 2, never a report', async () => {
     const run = await checkHostile('block-channel', browser);
     expect(run.stdout).toBe('');
