@@ -13,8 +13,9 @@
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching escape sequences is the point.
 const ESCAPE_SEQUENCE = /\x1b(?:\[[0-?]*[ -/]*[@-~]?|[P\]^_X][^\x07\x1b]*(?:\x07|\x1b\\)?|[\s\S]?)/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const LINE_BREAKS = /[\t\n\r]+/g;
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** Line and paragraph breaks, U+2028/2029 included (a terminal or log reader may break there). */
+const LINE_BREAKS = /[\t\n\r\u2028\u2029]+/g;
 
 /** Makes untrusted text safe to print on one terminal line, capped at `max` characters. */
 export function clean(text: string, max = 500): string {

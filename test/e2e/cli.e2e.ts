@@ -2,7 +2,6 @@
  * `partnero-inspector check` as CI runs it: the real bin in a child process, its JSON
  * (validated against the report schema), its JUnit XML (parsed), and its exit codes.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,38 +11,10 @@ import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaticServer } from '../../src/cli/static-server';
-import { type Report, ReportSchema } from '../../src/report/schema';
-import { browsersUnderTest, FIXTURES, ROOT, ruleIds, serveFixtures } from './support';
+import type { Report } from '../../src/report/schema';
+import { browsersUnderTest, cli, FIXTURES, ROOT, type Run, report, ruleIds, serveFixtures } from './support';
 
-const BIN = resolve(ROOT, 'src', 'cli', 'bin.mjs');
 const VERSION: string = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')).version;
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
-
-/** The `--json` report, checked against its schema; a check that did not run shows its stderr. */
-function report(run: Run): Report {
-  expect(run.stderr).toBe('');
-  return ReportSchema.parse(JSON.parse(run.stdout));
-}
 
 const findingKeys = (page: Report['pages'][number]) => page.findings.map((f) => `${f.rule}:${f.severity}`);
 
@@ -328,6 +299,22 @@ describe.each(browsersUnderTest())("a page attacking the check's channel in %s",
       /^partnero-inspector: http:\/\/127\.0\.0\.1:\d+\/hostile\/block-channel\.html: the extension did not answer \(or its answer was held back by the page\)\n$/,
     );
   }, 60_000);
+});
+
+/** What must never reach a terminal or a log from page text: C0 but tab/newline, DEL, C1, bidi, U+2028/2029. */
+const RAW_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/u;
+
+describe.each(browsersUnderTest())('page text built to take over a terminal in %s', (browser) => {
+  it('reaches --json, the terminal report and stderr escaped', async () => {
+    const json = await checkHostile('escapes', browser);
+    const page = report(json).pages[0];
+    // The text is there, escaped: the report still says what the page did.
+    expect(page?.programIds[0]).toContain('QK3M2L9A');
+    expect(page && findingKeys(page).length).toBeGreaterThan(0);
+    const text = await cli(['check', `${server.origin}/hostile/escapes.html`, '--browser', browser, ...fast]);
+    expect(text.stdout).toContain('QK3M2L9A');
+    for (const out of [json.stdout, json.stderr, text.stdout, text.stderr]) expect(out).not.toMatch(RAW_CONTROL);
+  });
 });
 
 describe.each(browsersUnderTest())('a page that moves itself during its watch in %s', (browser) => {

@@ -341,6 +341,8 @@ describe('clean', () => {
     ['line breaks become spaces', 'a\r\nb\tc', 'a b c'],
     ['NUL, BEL, backspace, DEL', 'a\x00\x07\x08\x7fb', 'ab'],
     ['bidi override', 'abc\u202edef\u2066', 'abcdef'],
+    ['Arabic letter mark', 'a\u061cb', 'ab'],
+    ['line and paragraph separators become spaces', 'a\u2028b\u2029c', 'a b c'],
     ['normal text is kept', 'Payment Link “Buy Pro” — ✓', 'Payment Link “Buy Pro” — ✓'],
     ['capped', 'x'.repeat(600), `${'x'.repeat(499)}…`],
   ])('%s', (_name, input, expected) => {
