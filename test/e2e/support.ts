@@ -1,16 +1,21 @@
 /** Shared set-up of the end-to-end suites: fixture server, browsers, the built extension. */
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer';
+import { expect } from 'vitest';
 import { askExtension } from '../../src/cli/automation';
 import { type BrowserKind, findBrowser, type Launched } from '../../src/cli/browsers';
 import { type StaticServer, serveStatic } from '../../src/cli/static-server';
 import type { Finding, LinkRecord, Navigation } from '../../src/model/types';
 import type { TabSnapshot } from '../../src/protocol/messages';
+import { type Report, ReportSchema } from '../../src/report/schema';
 import { stubPartnero } from '../../src/stub';
 import { fixtureRoutes } from './routes';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
+/** The command line's bin, as a user runs it. */
+const BIN = resolve(ROOT, 'src', 'cli', 'bin.mjs');
 export const FIXTURES = resolve(ROOT, 'test', 'fixtures');
 
 /** One fixture page and everything it must produce (see test/fixtures/README.md). */
@@ -161,4 +166,40 @@ export async function openPopup(launched: Launched, tabId: number, dark = false)
   await popup.goto(`${launched.extensionBase}/popup.html?tab=${tabId}`);
   await popup.waitForSelector('[data-row="loader"]');
   return popup;
+}
+
+/** What one run of the command line did: its exit code and what it printed. */
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** Bytes of stdout as printed (UTF-8). */
+  stdoutBytes: number;
+}
+
+/** Runs the real bin in a child process with `args` (and `env` added to this one's). */
+export function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
+    // Buffers, decoded once at the end: a chunk may end inside a multi-byte character.
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.on('close', (code) => {
+      const stdout = Buffer.concat(out);
+      done({
+        code,
+        stdout: stdout.toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        stdoutBytes: stdout.length,
+      });
+    });
+  });
+}
+
+/** The `--json` report, checked against its schema; a check that did not run shows its stderr. */
+export function report(run: Run): Report {
+  expect(run.stderr).toBe('');
+  return ReportSchema.parse(JSON.parse(run.stdout));
 }
