@@ -11,7 +11,7 @@ export default defineConfig({
     name: 'Partnero Inspector',
     description:
       'Checks that Partnero affiliate tracking with Stripe works on this page: loader, referral cookie, Payment Links, transactions.',
-    permissions: ['storage', 'tabs', 'webNavigation', 'webRequest', 'cookies'],
+    permissions: ['storage', 'webNavigation', 'webRequest', 'cookies'],
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Partnero Inspector' },
     ...(browser === 'firefox'

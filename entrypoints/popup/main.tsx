@@ -24,7 +24,12 @@ function originOf(url: string): string | null {
 /** The tab's address as the browser has it, and whether the user lets the extension read that site. */
 async function tabInfo(tabId: number): Promise<TabInfo> {
   const tab = await browser.tabs.get(tabId).catch(() => null);
-  const url = tab?.url ?? '';
+  // Without the `tabs` permission a tab's address shows only where host access reaches;
+  // webNavigation still tells the top frame's (a browser page, a store, a withheld site).
+  const frame = tab?.url
+    ? null
+    : await browser.webNavigation.getFrame({ tabId, frameId: 0 }).catch(() => null);
+  const url = tab?.url || frame?.url || '';
   const origin = originOf(url);
   const allowed = origin
     ? await browser.permissions.contains({ origins: [`${origin}/*`] }).catch(() => true)

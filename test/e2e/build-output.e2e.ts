@@ -30,7 +30,7 @@ const CONTENT_SCRIPTS = [
 
 /** What the manifest asks of the user and injects into pages, as it is today. */
 const GRANTS = {
-  permissions: ['storage', 'tabs', 'webNavigation', 'webRequest', 'cookies'],
+  permissions: ['storage', 'webNavigation', 'webRequest', 'cookies'],
   host_permissions: ['<all_urls>'],
   optional_permissions: undefined,
   optional_host_permissions: undefined,
@@ -123,5 +123,10 @@ describe.each(BUILDS)('.output/$dir', ({ dir, extra }) => {
       [...MANIFEST_KEYS, ...(extra.browser_specific_settings ? ['browser_specific_settings'] : [])].sort(),
     );
     expect(manifest.manifest_version).toBe(3);
+  });
+
+  it('never asks for tabs (users read it as "Read your browsing history"; nothing needs it)', () => {
+    const manifest = JSON.parse(text('manifest.json'));
+    expect([...(manifest.permissions ?? []), ...(manifest.optional_permissions ?? [])]).not.toContain('tabs');
   });
 });
