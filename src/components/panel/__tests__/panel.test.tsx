@@ -25,6 +25,7 @@ describe('live timeline', () => {
     const { container, feed } = renderPanel(journey.slice(0, 1), { initialPreserve: true });
     expect(rowTexts(container)).toEqual([
       'Page 1https://shop.test/?aff=TEST',
+      '2.0 msrequestGET 200 https://app.partnero.com/js/universal.js?v1790',
       '5.0 mscallpo("program", "abc123", "load")',
       expect.stringContaining('cookie'),
     ]);
@@ -142,11 +143,11 @@ describe('tabs', () => {
     renderPanel(journey, { initialPreserve: true });
     const tabs = screen.getAllByRole('tab');
     expect(tabs.map((t) => t.textContent)).toEqual([
-      'Timeline16',
+      'Timeline19',
       'Transactions1',
       'Links1',
       'Cookie',
-      'Network1',
+      'Network4',
       'Findings3',
     ]);
     fireEvent.keyDown(tabs[0] as HTMLElement, { key: 'ArrowRight' });
