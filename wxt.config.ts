@@ -1,4 +1,26 @@
+import { resolve } from 'node:path';
+import { build } from 'esbuild';
 import { defineConfig } from 'wxt';
+
+/** The MAIN-world hook (src/hook/main.ts), as the manifest names it. */
+const HOOK_FILE = 'content-scripts/page-hook.js';
+
+/**
+ * Bundles the hook as a bare IIFE. Its `sourceURL` is what stack traces name its frames by, in
+ * Chromium and Firefox alike, instead of the extension's URL (README: "What a page can still see").
+ */
+async function buildHook(root: string): Promise<string> {
+  const { outputFiles } = await build({
+    entryPoints: [resolve(root, 'src/hook/main.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2022',
+    write: false,
+    footer: { js: '//# sourceURL=partnero-inspector-hook.js' },
+  });
+  return outputFiles[0]?.text ?? '';
+}
 
 /** Firefox needs a fixed id (storage, pinned UUID in tests) and the data-collection declaration. */
 const GECKO_ID = 'partnero-inspector@partnero-inspector.dev';
@@ -35,8 +57,19 @@ export default defineConfig({
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts = [
         { matches: ['<all_urls>'], all_frames: true, run_at: 'document_start', js: ['bridge.js'] },
+        // The hook is not a WXT entrypoint either (see src/hook/main.ts): built below.
+        {
+          matches: ['<all_urls>'],
+          all_frames: true,
+          run_at: 'document_start',
+          js: [HOOK_FILE],
+          world: 'MAIN',
+        },
         ...(manifest.content_scripts ?? []),
       ];
+    },
+    'build:publicAssets': async (wxt, files) => {
+      files.push({ relativeDest: HOOK_FILE, contents: await buildHook(wxt.config.root) });
     },
   },
   vite: () => ({

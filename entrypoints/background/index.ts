@@ -7,6 +7,8 @@ import type {
   TabSnapshot,
   ToBackground,
 } from '../../src/protocol/messages';
+import { fitAnswer } from '../../src/store/budget';
+import { firstDelivery } from '../../src/store/delivered';
 import { adoptEntry, entries } from '../../src/store/entry';
 import { mergeObservedResponses } from '../../src/store/observed';
 import { unfileRestoredPage } from '../../src/store/page';
@@ -24,9 +26,15 @@ import {
   runClickTest,
   watchCookies,
 } from './finish';
-import { forgetIdentity, onTopBeforeNavigate, onTopBridge, onTopCommitted } from './lifecycle';
+import {
+  forgetIdentity,
+  onReportApplied,
+  onTopBeforeNavigate,
+  onTopBridge,
+  onTopCommitted,
+} from './lifecycle';
 import { watchNetwork } from './network';
-import { dropTab, onPageLeft, onTabChanged, readTab, updateTab } from './store';
+import { dropTab, onPageLeft, onTabChanged, readSaved, readTab, updateTab } from './store';
 import { hasViews, watchViews } from './views';
 
 /** Wires browser events to the store; all logic lives in src/ and the modules beside this file. */
@@ -59,8 +67,9 @@ export default defineBackground(() => {
     const tabId = sender.tab?.id;
     switch (msg?.type) {
       case 'page-events':
-        // Stripe's own checkout page (any frame) is not the merchant's: its events are dropped.
-        if (tabId === undefined || isStripeCheckout(sender.url ?? '')) return undefined;
+        // Stripe's own checkout page (any frame) is not the merchant's: its events are dropped
+        // (answered all the same, or its bridge would send them again).
+        if (tabId === undefined || isStripeCheckout(sender.url ?? '')) return Promise.resolve(false);
         return pageEvents(tabId, msg, sender).then(() => true);
       case 'watch-end':
         if (tabId === undefined || sender.frameId !== 0) return undefined;
@@ -93,29 +102,39 @@ function pageEvents(
   sender: Browser.runtime.MessageSender,
 ): Promise<boolean> {
   return updateTab(tabId, async (tab) => {
+    // Sent again because its answer was lost (the worker stopped): applied already.
+    if (!firstDelivery(tab, msg.frame, msg.timeOrigin, msg.seq)) return false;
     const top = sender.frameId === 0;
     const restored = msg.restored === true;
     if (top && !onTopBridge(tabId, tab, sender.url ?? tab.page.url, msg.timeOrigin, restored)) return false;
     const hadCookie = tab.page.cookie?.raw;
     const frame = { frame: top ? 'top' : msg.frame, timeOrigin: msg.timeOrigin };
     const changed = applyEvents(tab, frame, msg.events);
+    onReportApplied(tabId, tab, top, frame, msg.events);
     if (top && restored) unfileRestoredPage(tab);
     if (tab.page.cookie && tab.page.cookie.raw !== hadCookie) await refreshCookieDetails(tab.page);
     return changed;
   });
 }
 
-async function snapshot(tabId: number): Promise<TabSnapshot> {
+/** The tab's state as sent (within ANSWER_BYTES); `since`: with the pages it left since then. */
+async function snapshot(tabId: number, since?: number): Promise<TabSnapshot> {
   const tab = await readTab(tabId);
-  return { tabId, ...tab };
+  const left = since === undefined ? undefined : departedSince(tabId, since);
+  return fitAnswer({ tabId, ...tab, ...(left && { left }) });
 }
 
 async function automation(tabId: number, req: AutomationRequest): Promise<TabSnapshot> {
+  if (req.op === 'saved') {
+    const saved = await readSaved(tabId);
+    if (!saved) throw new Error('nothing saved for this tab');
+    return { tabId, ...saved };
+  }
   if (req.op === 'finish') {
     if (req.bodies) await attachBodies(tabId, req.bodies);
     if (req.entry) await updateTab(tabId, (tab) => adoptEntry(tab.page, req.entry));
     await finishPage(tabId, { clickTest: req.clickTest, expectPartnero: req.expectPartnero });
-    if (req.since !== undefined) return { ...(await snapshot(tabId)), left: departedSince(tabId, req.since) };
+    return snapshot(tabId, req.since);
   }
   return snapshot(tabId);
 }

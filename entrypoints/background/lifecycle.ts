@@ -7,9 +7,13 @@
  */
 import { isStripeCheckout } from '../../src/detect/stripe';
 import type { TabState } from '../../src/model/types';
+import type { BridgeEvent } from '../../src/protocol/messages';
 import { withoutHash } from '../../src/rules/urls';
+import { listBytes } from '../../src/store/budget';
+import { earlyFrames } from '../../src/store/early-frames';
 import { entries } from '../../src/store/entry';
 import { resetPage } from '../../src/store/page';
+import type { FrameInfo } from '../../src/store/reducer';
 
 /** What we know about the current page's identity (not persisted: conservative defaults). */
 interface Identity {
@@ -35,8 +39,19 @@ interface LeftPage {
 const leftPages = new Map<number, LeftPage[]>();
 const LEFT_PAGES_KEPT = 3;
 
-/** Resets the tab's page, first keeping what the worker saw of a page known by its clock. */
-function leave(tabId: number, id: Identity, tab: TabState, url: string, startedAt: number): void {
+/**
+ * Resets the tab's page, first keeping what the worker saw of a page known by its clock. Frames
+ * whose document started at or after `startedAt - skew` reported to the new page (see
+ * src/store/early-frames.ts): what they reported before the reset is applied to it again.
+ */
+function leave(
+  tabId: number,
+  id: Identity,
+  tab: TabState,
+  url: string,
+  startedAt: number,
+  skew: number,
+): void {
   if (id.fromBridge) {
     // Requests that started after the new page began move to it (see resetPage).
     const shift = tab.page.startedAt - startedAt;
@@ -51,6 +66,7 @@ function leave(tabId: number, id: Identity, tab: TabState, url: string, startedA
   const old = tab.page;
   resetPage(tab, url, startedAt);
   entries.enter(tabId, old, tab.page);
+  earlyFrames.replay(tabId, tab, startedAt - skew);
 }
 
 /**
@@ -60,6 +76,11 @@ function leave(tabId: number, id: Identity, tab: TabState, url: string, startedA
  * more under load. A previous document is recognised by its clock (`isLeftDocument`) instead.
  */
 const NAV_CLOCK_SKEW_MS = 1000;
+/**
+ * How far a frame's clock may lie before its top document's. A frame starts after its parent
+ * parsed it (measured: 60–100 ms after, with 200 frames), but may run in another process.
+ */
+const FRAME_CLOCK_SKEW_MS = 50;
 
 /** The document with this clock was a page of this tab that the tab has since left. */
 function isLeftDocument(tabId: number, timeOrigin: number): boolean {
@@ -72,6 +93,7 @@ function comeBack(tabId: number, tab: TabState, timeOrigin: number): void {
   if (!left) return;
   tab.page.requests = [...left.requests, ...tab.page.requests];
   tab.page.navigations = [...left.navigations, ...tab.page.navigations];
+  tab.page.bytes = (tab.page.bytes ?? 0) + listBytes(left.requests) + listBytes(left.navigations);
 }
 /**
  * After a worker restart nothing is known: treat the page as committed but not yet matched
@@ -82,6 +104,7 @@ const identity = (tabId: number): Identity => identities.get(tabId) ?? { fromBri
 /** The top frame starts navigating: documents that started before this are on their way out. */
 export function onTopBeforeNavigate(tabId: number, timeStamp: number): void {
   identities.set(tabId, { ...identity(tabId), navStart: timeStamp });
+  earlyFrames.navigating(tabId);
 }
 
 /** Top-frame commit. Stripe checkout pages keep the merchant page's state (and its findings). */
@@ -94,7 +117,8 @@ export function onTopCommitted(tabId: number, tab: TabState, url: string, timeSt
     identities.set(tabId, { ...id, committed: true });
     return false;
   }
-  leave(tabId, id, tab, url, timeStamp);
+  // The commit's time is stamped after the document started (Firefox: up to NAV_CLOCK_SKEW_MS).
+  leave(tabId, id, tab, url, timeStamp, NAV_CLOCK_SKEW_MS);
   identities.set(tabId, { ...id, fromBridge: false, committed: true });
   return true;
 }
@@ -117,7 +141,7 @@ export function onTopBridge(
   if (restored) {
     if (!id.fromBridge && withoutHash(tab.page.url) === withoutHash(url)) adopt(tabId, id, tab, timeOrigin);
     else {
-      leave(tabId, id, tab, url, timeOrigin);
+      leave(tabId, id, tab, url, timeOrigin, FRAME_CLOCK_SKEW_MS);
       identities.set(tabId, { ...id, fromBridge: true, committed: false });
     }
     comeBack(tabId, tab, timeOrigin);
@@ -136,9 +160,24 @@ export function onTopBridge(
     adopt(tabId, id, tab, timeOrigin);
     return true;
   }
-  leave(tabId, id, tab, url, timeOrigin);
+  leave(tabId, id, tab, url, timeOrigin, FRAME_CLOCK_SKEW_MS);
   identities.set(tabId, { ...id, fromBridge: true, committed: false });
   return true;
+}
+
+/**
+ * A frame's report was just applied to the tab's page. The top frame's speaks for the page;
+ * a subframe's is held until it does (the page may yet turn out to be an earlier one).
+ */
+export function onReportApplied(
+  tabId: number,
+  tab: TabState,
+  top: boolean,
+  from: FrameInfo,
+  events: BridgeEvent[],
+): void {
+  if (top) earlyFrames.confirm(tabId, tab.page.startedAt);
+  else earlyFrames.keep(tabId, tab.page.startedAt, from, events);
 }
 
 /** The committed page is this document: its own clock is the better origin for `at` times. */
@@ -154,4 +193,5 @@ export function forgetIdentity(tabId: number): void {
   identities.delete(tabId);
   leftPages.delete(tabId);
   entries.forget(tabId);
+  earlyFrames.forget(tabId);
 }

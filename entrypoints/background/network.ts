@@ -6,10 +6,12 @@ import { browser } from 'wxt/browser';
 import { cap } from '../../src/bridge/limits';
 import { isStripeCheckout } from '../../src/detect/stripe';
 import type { NetRequest } from '../../src/model/types';
-import { PAGE_CAPS } from '../../src/store/page';
+import { admit } from '../../src/store/reducer';
 import { updateTab } from './store';
 
 const PARTNERO = ['*://partnero.com/*', '*://*.partnero.com/*'];
+/** The most a request's outcome (status, browser error, blocker, duration) adds to its record. */
+const OUTCOME_BYTES = 128;
 
 /** requestId → the request record (same object as in the page state while the page lives). */
 const open = new Map<string, { tabId: number; req: NetRequest }>();
@@ -37,10 +39,6 @@ export function watchNetwork(): void {
     (d): undefined => {
       if (d.tabId < 0) return;
       void updateTab(d.tabId, (tab) => {
-        if (tab.page.requests.length >= PAGE_CAPS.requests) {
-          tab.page.dropped++;
-          return false;
-        }
         const req: NetRequest = {
           url: cap(d.url),
           method: d.method,
@@ -49,7 +47,9 @@ export function watchNetwork(): void {
         };
         const body = bodyText(d.requestBody);
         if (body) req.requestBody = body;
-        tab.page.requests.push(req);
+        // Counted in the page's data budget (the page chooses these URLs and bodies), with room
+        // for its outcome: `,"status":…,"error":"net::…","blocked":"client","duration":…`.
+        if (!admit(tab.page, 'requests', tab.page.requests, req, OUTCOME_BYTES)) return false;
         open.set(d.requestId, { tabId: d.tabId, req });
         return true;
       });
@@ -108,13 +108,12 @@ function recordNavigation(tabId: number, url: string, timeStamp: number, serverR
   if (tabId < 0) return;
   void updateTab(tabId, (tab) => {
     const list = tab.page.navigations;
-    if (list.some((n) => n.url === url) || list.length >= PAGE_CAPS.navigations) return false;
-    list.push({
+    if (list.some((n) => n.url === url)) return false;
+    return admit(tab.page, 'navigations', list, {
       url: cap(url),
       at: timeStamp - tab.page.startedAt,
       ...(serverRedirect && { serverRedirect }),
     });
-    return true;
   });
 }
 

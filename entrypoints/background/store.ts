@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { TabState } from '../../src/model/types';
 import { runRules } from '../../src/rules';
+import { type SavedTab, saveTab } from '../../src/store/budget';
 import { newTab } from '../../src/store/page';
 
 const key = (tabId: number) => `tab:${tabId}`;
@@ -24,15 +25,11 @@ const dirty = new Map<number, ReturnType<typeof setTimeout>>();
  */
 const RECOMPUTE_MS = 150;
 
-/** What is saved: the state, and whether its findings predate its last change. */
-type Saved = TabState & { stale?: true };
-
 async function load(tabId: number): Promise<TabState> {
   const cached = tabs.get(tabId);
   if (cached) return cached;
   if (closed.has(tabId)) return newTab();
-  const stored = (await browser.storage.session.get(key(tabId)))[key(tabId)] as Saved | undefined;
-  const { stale, ...tab }: Saved = stored ?? newTab();
+  const { stale, ...tab }: SavedTab = (await readSaved(tabId)) ?? newTab();
   tabs.set(tabId, tab);
   // Saved before its findings were: the first read computes them.
   if (stale)
@@ -52,8 +49,18 @@ function save(tabId: number, stale: boolean): Promise<void> {
   saveTimers.delete(tabId);
   const tab = tabs.get(tabId);
   if (!tab || closed.has(tabId)) return Promise.resolve();
-  const saved: Saved = stale ? { ...tab, stale: true } : tab;
-  return browser.storage.session.set({ [key(tabId)]: saved }).catch(() => undefined);
+  const saved: SavedTab = stale ? { ...tab, stale: true } : tab;
+  // Within the tab's byte budget; a full quota gets a harder-trimmed copy (see saveTab).
+  return saveTab(browser.storage.session, key(tabId), saved).then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
+/** The tab's saved copy, as a restarted worker would find it (null: none). */
+export async function readSaved(tabId: number): Promise<SavedTab | null> {
+  const stored = (await browser.storage.session.get(key(tabId)))[key(tabId)] as SavedTab | undefined;
+  return stored ?? null;
 }
 
 /** Saves the recomputed findings soon: they can always be computed again from the state. */

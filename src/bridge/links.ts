@@ -1,20 +1,50 @@
 /**
  * Finds Payment Links and Stripe embeds in one frame's document, including ones added or
  * changed later and ones inside open shadow roots (web components, site builders), and keeps
- * one LinkRecord per element.
+ * one LinkRecord per element. A scan is a series of small steps (see slices.ts), linear in the
+ * page: a page with 50,000 links is never frozen by it.
  */
-import { clientReferenceIdOf, isPaymentLink } from '../detect/stripe';
 import type { LinkKind, LinkRecord } from '../model/types';
 import { cap, LIMITS } from './limits';
-import { selectorOf } from './selector';
+import { type ClickOutcome, describe, inherited, kindOf, likeness } from './link-record';
+import { SelectorBuilder } from './selector';
+import { findShadowRoots } from './shadow-roots';
+import { drain, type Steps, sliced } from './slices';
 
 const LINK_SELECTOR = 'a[href*="buy.stripe.com" i]';
 const EMBED_SELECTOR = 'stripe-buy-button, stripe-pricing-table';
 const SELECTOR = `${LINK_SELECTOR}, ${EMBED_SELECTOR}`;
-/** Elements looked at per search for shadow roots: bounds the cost on huge pages. */
-const MAX_WALK = 50_000;
-const MAX_SHADOW_ROOTS = 500;
+/** Elements handled between two points where a scan may pause. */
+const STEP = 32;
 
+/** A link the registry has not tracked before (or no longer tracks), as a scan met it. */
+interface Fresh {
+  el: Element;
+  kind: LinkKind;
+}
+
+/** What one scan has found so far. */
+interface Pass {
+  late: boolean;
+  at: number | undefined;
+  initial: Set<Element> | null;
+  changed: LinkRecord[];
+  /** Ids of the records whose element the scan met. */
+  present: Set<string>;
+  fresh: Fresh[];
+  /** Links found that the cap left out. */
+  refused: number;
+  selectors: SelectorBuilder;
+}
+
+/** The records whose element is gone, until another element takes their place. */
+interface Gone {
+  ids: Set<string>;
+  /** Their ids by likeness (see `likeness`). */
+  alike: Map<string, string[]>;
+}
+
+/** The Payment Links and Stripe embeds of one frame's document, one record per element. */
 export class LinkRegistry {
   private readonly ids = new WeakMap<Element, string>();
   /** Selectors are computed once per element: rescans happen on every DOM change. */
@@ -29,6 +59,9 @@ export class LinkRegistry {
   private initial: Set<Element> | null = null;
   /** performance.now() at DOMContentLoaded: when the links parsed with the page were there. */
   private initialAt: number | undefined;
+  /** The most links one scan found beyond the cap, and how many of them are not told yet. */
+  private mostRefused = 0;
+  private dropped = 0;
 
   constructor(
     private readonly frame: string,
@@ -56,63 +89,169 @@ export class LinkRegistry {
    * time of the DOM change that led to this scan) stamps the records of new elements.
    */
   scan(late: boolean, deep = true, at?: number): LinkRecord[] {
-    if (deep) this.findShadowRoots();
-    const found = Array.from(this.doc.querySelectorAll(SELECTOR));
-    for (const root of this.shadowRoots) {
-      if (root.host.isConnected) found.push(...Array.from(root.querySelectorAll(SELECTOR)));
-      else this.shadowRoots.delete(root);
-    }
-    const changed: LinkRecord[] = [];
-    const present = new Set<string>();
-    const initial = this.initial;
-    this.initial = null;
-    for (const el of found) {
-      const kind = kindOf(el);
-      if (!kind) continue;
-      let id = this.ids.get(el);
-      if (!id) {
-        if (this.records.size >= LIMITS.links) continue;
-        id = `${this.prefix}${++this.seq}`;
-        this.ids.set(el, id);
-      }
-      present.add(id);
-      let selector = this.selectors.get(el);
-      if (selector === undefined) {
-        selector = cap(selectorOf(el), LIMITS.label);
-        this.selectors.set(el, selector);
-      }
-      const addedLate = initial && el.getRootNode() === this.doc ? !initial.has(el) : late;
-      const prev = this.records.get(id)?.rec;
-      const next = describe(el, kind, id, this.frame, selector, prev, addedLate);
-      const seenAt = prev?.seenAt ?? (initial?.has(el) ? (this.initialAt ?? at) : at);
-      if (seenAt !== undefined) next.seenAt = seenAt;
-      if (!prev || JSON.stringify(prev) !== JSON.stringify(next)) changed.push(next);
-      this.records.set(id, { el, rec: next });
-    }
-    for (const [id, entry] of this.records) {
-      if (present.has(id)) continue;
-      // Reported once as removed, then forgotten: re-rendered buttons must not fill the cap.
-      changed.push({ ...entry.rec, removed: true });
-      this.records.delete(id);
-    }
-    return changed;
+    return drain(this.steps(late, deep, at));
   }
 
-  /** Walks the document, and every open shadow root inside it, for open shadow roots. */
-  private findShadowRoots(): void {
-    const trees: (Document | ShadowRoot)[] = [this.doc];
-    let walked = 0;
-    for (let i = 0; i < trees.length && walked < MAX_WALK; i++) {
-      const walker = this.doc.createTreeWalker(trees[i] as Node, 1 /* NodeFilter.SHOW_ELEMENT */);
-      for (let node = walker.nextNode(); node && walked < MAX_WALK; node = walker.nextNode()) {
-        walked++;
-        const root = (node as Element).shadowRoot;
-        if (!root) continue;
-        trees.push(root);
-        if (this.shadowRoots.has(root) || this.shadowRoots.size >= MAX_SHADOW_ROOTS) continue;
-        this.shadowRoots.add(root);
-        this.onShadowRoot(root);
+  /** `scan` in slices, each in an idle moment of `win` (see slices.ts). */
+  scanSliced(win: Window, late: boolean, deep = true, at?: number): Promise<LinkRecord[]> {
+    return sliced(win, this.steps(late, deep, at));
+  }
+
+  /**
+   * Links found beyond the cap since the last call (0 when none): counted as the growth of
+   * the most one scan left out, so a list re-rendered again and again counts its links once.
+   */
+  takeDropped(): number {
+    const n = this.dropped;
+    this.dropped = 0;
+    return n;
+  }
+
+  /**
+   * A scan: the records of links still there brought up to date, then the links not tracked
+   * yet taken in (in place of removed ones like them first, the cap counting only current
+   * links), then the rest reported removed.
+   */
+  private *steps(late: boolean, deep: boolean, at: number | undefined): Steps<LinkRecord[]> {
+    if (deep) yield* findShadowRoots(this.doc, this.shadowRoots, this.onShadowRoot);
+    const lists = this.candidates();
+    const pass: Pass = {
+      late,
+      at,
+      initial: this.initial,
+      changed: [],
+      present: new Set(),
+      fresh: [],
+      refused: 0,
+      selectors: new SelectorBuilder(),
+    };
+    this.initial = null;
+    let n = 0;
+    for (const list of lists)
+      for (const el of list) {
+        // After a pause the page may have moved things: sibling positions are indexed anew.
+        if (++n % STEP === 0 && (yield)) pass.selectors = new SelectorBuilder();
+        this.follow(el, pass);
       }
+    const gone = this.gone(pass.present);
+    for (const [i, fresh] of pass.fresh.entries()) {
+      if (gone.ids.size === 0 && this.records.size >= LIMITS.links) {
+        pass.refused += pass.fresh.length - i;
+        break;
+      }
+      if (++n % STEP === 0 && (yield)) pass.selectors = new SelectorBuilder();
+      this.take(fresh, gone, pass);
+    }
+    this.forget(gone, pass.changed);
+    if (pass.refused > this.mostRefused) this.dropped += pass.refused - this.mostRefused;
+    this.mostRefused = Math.max(this.mostRefused, pass.refused);
+    return pass.changed;
+  }
+
+  /** Every element of the document and of the shadow roots known so far that may be a link. */
+  private candidates(): NodeListOf<Element>[] {
+    const lists = [this.doc.querySelectorAll(SELECTOR)];
+    for (const root of this.shadowRoots) {
+      if (root.host.isConnected) lists.push(root.querySelectorAll(SELECTOR));
+      else this.shadowRoots.delete(root);
+    }
+    return lists;
+  }
+
+  /** A tracked link met again gets its record brought up to date; any other link is fresh. */
+  private follow(el: Element, pass: Pass): void {
+    const kind = kindOf(el);
+    if (!kind) return;
+    const id = this.ids.get(el);
+    const entry = id === undefined ? undefined : this.records.get(id);
+    if (id === undefined || entry?.el !== el) {
+      pass.fresh.push({ el, kind });
+      return;
+    }
+    pass.present.add(id);
+    this.record(el, kind, id, entry.rec, pass);
+  }
+
+  /** The records whose element the scan did not meet. */
+  private gone(present: Set<string>): Gone {
+    const gone: Gone = { ids: new Set(), alike: new Map() };
+    for (const [id, { rec }] of this.records) {
+      if (present.has(id)) continue;
+      gone.ids.add(id);
+      const key = likeness(rec.kind, rec.href);
+      gone.alike.set(key, [...(gone.alike.get(key) ?? []), id]);
+    }
+    return gone;
+  }
+
+  /**
+   * A fresh link takes the record of a removed one at the same place with the same href (a
+   * list re-rendered: same id, nothing new to tell), else its old id or a new one while the
+   * cap has room for current links; else it is refused.
+   */
+  private take({ el, kind }: Fresh, gone: Gone, pass: Pass): void {
+    // Gone already since the scan began (it paused meanwhile): the next scan tells of it.
+    if (!el.isConnected) return;
+    const href = kind === 'payment-link' ? cap((el as HTMLAnchorElement).href) : null;
+    const alike = gone.alike.get(likeness(kind, href));
+    const selector = alike ? this.selectorOf(el, pass) : '';
+    const heir = alike?.find((id) => this.records.get(id)?.rec.selector === selector);
+    if (heir !== undefined) {
+      gone.ids.delete(heir);
+      alike?.splice(alike.indexOf(heir), 1);
+      this.adopt(el, kind, heir, pass, this.records.get(heir)?.rec);
+    } else if (this.records.size - gone.ids.size >= LIMITS.links) pass.refused++;
+    else {
+      const known = this.ids.get(el);
+      this.adopt(el, kind, known && !this.records.has(known) ? known : `${this.prefix}${++this.seq}`, pass);
+    }
+  }
+
+  /** Tracks `el` under `id`, in place of the link `told` was last reported of (if any). */
+  private adopt(el: Element, kind: LinkKind, id: string, pass: Pass, told?: LinkRecord): void {
+    this.ids.set(el, id);
+    pass.present.add(id);
+    this.record(el, kind, id, told && inherited(told), pass, told);
+  }
+
+  /** The selector of a link, computed once per element. */
+  private selectorOf(el: Element, pass: Pass): string {
+    let selector = this.selectors.get(el);
+    if (selector === undefined) {
+      selector = cap(pass.selectors.of(el), LIMITS.label);
+      this.selectors.set(el, selector);
+    }
+    return selector;
+  }
+
+  /**
+   * Describes `el` under `id`, from `prev` (what its record knew so far); a record that is new
+   * or differs from `told` (what was last reported under `id`) counts as changed.
+   */
+  private record(
+    el: Element,
+    kind: LinkKind,
+    id: string,
+    prev: LinkRecord | undefined,
+    pass: Pass,
+    told = prev,
+  ): void {
+    const initial = pass.initial;
+    const addedLate = initial && el.getRootNode() === this.doc ? !initial.has(el) : pass.late;
+    const next = describe(el, kind, id, this.frame, this.selectorOf(el, pass), prev, addedLate);
+    const seenAt = prev?.seenAt ?? (initial?.has(el) ? (this.initialAt ?? pass.at) : pass.at);
+    if (seenAt !== undefined) next.seenAt = seenAt;
+    if (!told || JSON.stringify(told) !== JSON.stringify(next)) pass.changed.push(next);
+    this.records.set(id, { el, rec: next });
+  }
+
+  /** Removed links no other element took the place of: reported once as removed, then forgotten. */
+  private forget(gone: Gone, changed: LinkRecord[]): void {
+    for (const id of gone.ids) {
+      const entry = this.records.get(id);
+      // Forgotten, so a list re-rendered with new links never fills the cap with old ones.
+      if (entry) changed.push({ ...entry.rec, removed: true });
+      this.records.delete(id);
     }
   }
 
@@ -134,58 +273,8 @@ export class LinkRegistry {
   }
 }
 
-function kindOf(el: Element): LinkKind | null {
-  if (el.localName === 'a') return isPaymentLink((el as HTMLAnchorElement).href) ? 'payment-link' : null;
-  if (el.localName === 'stripe-buy-button') return 'buy-button';
-  if (el.localName === 'stripe-pricing-table') return 'pricing-table';
-  return null;
-}
-
-function describe(
-  el: Element,
-  kind: LinkKind,
-  id: string,
-  frame: string,
-  selector: string,
-  prev: LinkRecord | undefined,
-  late: boolean,
-): LinkRecord {
-  // The id is read from the full href: a long link must not lose it to the cap.
-  const fullHref = kind === 'payment-link' ? (el as HTMLAnchorElement).href : null;
-  const href = fullHref === null ? null : cap(fullHref);
-  const crid = fullHref !== null ? clientReferenceIdOf(fullHref) : el.getAttribute('client-reference-id');
-  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-  const label =
-    kind === 'payment-link'
-      ? text
-      : (el.getAttribute('buy-button-id') ?? el.getAttribute('pricing-table-id') ?? '');
-  return {
-    ...prev,
-    id,
-    kind,
-    frame,
-    selector,
-    text: cap(label, LIMITS.label),
-    // Once clicked, `href` and `clientReferenceId` keep what the link carried before the
-    // page's handlers ran (the click's outcome is in `hrefAfterClick` / `afterClick`).
-    href: prev?.afterClick !== undefined ? prev.href : href,
-    clientReferenceId:
-      prev?.afterClick !== undefined ? prev.clientReferenceId : crid === null ? null : cap(crid),
-    addedLate: prev ? prev.addedLate : late,
-    ...(el.getRootNode() !== el.ownerDocument && { inShadowRoot: true }),
-    removed: undefined,
-  };
-}
-
 /** Records the outcome of a click on a tracked link; returns the updated record. */
-export function markClicked(
-  registry: LinkRegistry,
-  id: string,
-  click: Pick<
-    LinkRecord,
-    'afterClick' | 'hrefAfterClick' | 'clickedBy' | 'probe' | 'afterClickNoCookie' | 'hrefAfterClickNoCookie'
-  >,
-): LinkRecord | undefined {
+export function markClicked(registry: LinkRegistry, id: string, click: ClickOutcome): LinkRecord | undefined {
   const entry = registry.get(id);
   if (!entry) return undefined;
   entry.rec = { ...entry.rec, ...click };

@@ -10,7 +10,6 @@ import { parseHookBatch } from './validate';
 /** A hook batch as the page dispatched it; validated only when sent. */
 export interface HookBatch {
   hookBatch: unknown;
-  cookie?: boolean;
 }
 
 /** The events waiting to be sent, in order. */
@@ -58,7 +57,7 @@ export class Outbox {
         events.push(e);
         continue;
       }
-      const parsed = parseHookBatch(e.hookBatch, e.cookie, (n) => (this.dropped += n));
+      const parsed = parseHookBatch(e.hookBatch, (n) => (this.dropped += n));
       events.push(...parsed.slice(0, room));
       this.dropped += Math.max(0, parsed.length - room);
       room = Math.max(0, room - parsed.length);

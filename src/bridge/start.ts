@@ -8,16 +8,20 @@ import { runsAsJavaScript } from '../detect/held-script';
 import { isPartneroUrl } from '../detect/partnero';
 import { clientReferenceIdOf, isPaymentLink } from '../detect/stripe';
 import type { BridgeEvent, ToBackground, ToContent } from '../protocol/messages';
-import { HOOK_EVENT, HOOK_QUERY } from '../protocol/page';
 import { SETTINGS_KEY, settingsFrom } from '../store/settings';
+import { watchAddress } from './address';
 import { serveAutomation } from './automation';
 import { clickWithoutLeaving, installClickGuard } from './click-test';
+import { Courier } from './courier';
 import { watchErrors } from './errors';
 import type { BridgeApi } from './ext';
 import { newHeldScan, scanHeldScripts } from './held';
+import { linkHook } from './hook-link';
 import { cap, LIMITS } from './limits';
 import { LinkRegistry, markClicked } from './links';
+import { watchLoader } from './loader-watch';
 import { type HookBatch, Outbox } from './outbox';
+import { oneAtATime } from './slices';
 
 const FLUSH_MS = 50;
 const RESCAN_MS = 150;
@@ -43,6 +47,8 @@ export function startBridge(win: Window, api: BridgeApi): void {
   const loading = () => doc.readyState !== 'complete';
 
   const post = (msg: ToBackground) => api.sendMessage(msg).catch(() => undefined);
+  /** Page events go until answered: the worker may stop while it handles one. */
+  const courier = new Courier((msg) => api.sendMessage(msg));
   /** Sends what is pending; `restored`: sends everything this document ever sent, as a replay. */
   const flush = (restored = false) => {
     clearTimeout(flushTimer);
@@ -57,9 +63,10 @@ export function startBridge(win: Window, api: BridgeApi): void {
       sentLog.push(...events.slice(0, LIMITS.replay - sentLog.length));
       sentChars += chars;
     }
-    if (restored) return post({ type: 'page-events', frame, timeOrigin, events: [...sentLog], restored });
+    if (restored)
+      return courier.deliver({ type: 'page-events', frame, timeOrigin, events: [...sentLog], restored });
     if (!events.length) return Promise.resolve();
-    return post({ type: 'page-events', frame, timeOrigin, events });
+    return courier.deliver({ type: 'page-events', frame, timeOrigin, events });
   };
   const emit = (e: BridgeEvent | HookBatch) => {
     // A page can flood the hook channel: the outbox caps what waits, and counts what it refuses.
@@ -67,12 +74,9 @@ export function startBridge(win: Window, api: BridgeApi): void {
     if (flushTimer === undefined) flushTimer = setTimeout(flush, loading() ? LOADING_MS : FLUSH_MS);
   };
 
-  doc.addEventListener(HOOK_EVENT, (e) => {
-    const hookBatch = (e as CustomEvent).detail;
-    // An address move (the hook dispatches right after it) counts only before universal.js set the cookie.
-    if (typeof hookBatch !== 'string' || !hookBatch.includes('"t":"history"')) return emit({ hookBatch });
-    emit({ hookBatch, cookie: !!readCookie(doc.cookie) });
-  });
+  const queryHook = linkHook(doc, (hookBatch) => emit({ hookBatch }));
+  // Partnero is noticed by the loader's universal.js insertion, address moves by the Navigation API.
+  watchLoader(doc, queryHook, isTop ? watchAddress(win, emit) : () => undefined);
   watchErrors(win, emit);
 
   let rescanTimer: ReturnType<typeof setTimeout> | undefined;
@@ -98,12 +102,17 @@ export function startBridge(win: Window, api: BridgeApi): void {
   const scripts = new Set<string>();
   const held = newHeldScan();
   let initialScanDone = false;
-  const rescan = () => {
-    // Looking for shadow roots walks every element: not while the page is still loading.
-    const changed = links.scan(initialScanDone, !loading(), changedAt ?? win.performance.now());
+  // One scan at a time, in slices (src/bridge/slices.ts): a page with many links never freezes.
+  const rescan = oneAtATime(async () => {
+    const late = initialScanDone;
+    const at = changedAt ?? win.performance.now();
     changedAt = undefined;
     initialScanDone = true;
+    // Looking for shadow roots walks every element: not while the page is still loading.
+    const changed = await links.scanSliced(win, late, !loading(), at);
     if (changed.length) emit({ t: 'links', links: changed });
+    const dropped = links.takeDropped();
+    if (dropped) emit({ t: 'dropped', count: dropped });
     for (const s of Array.from(doc.querySelectorAll<HTMLScriptElement>('script[src*="partnero.com"]'))) {
       // A script a consent manager or optimizer holds (type="text/plain"…) loads nothing yet.
       if (scripts.has(s.src) || !isPartneroUrl(s.src) || !runsAsJavaScript(s.getAttribute('type'))) continue;
@@ -111,7 +120,7 @@ export function startBridge(win: Window, api: BridgeApi): void {
       emit({ t: 'script', src: cap(s.src), inHead: !!doc.head?.contains(s) });
     }
     for (const e of scanHeldScripts(doc, held)) emit(e);
-  };
+  });
   // Scans run in their own task, never inside the page's DOMContentLoaded/load dispatch,
   // so they add nothing to the page's own load timings.
   const soon = (fn: () => void) => setTimeout(fn, 0);
@@ -134,8 +143,8 @@ export function startBridge(win: Window, api: BridgeApi): void {
     watchEnded = true;
     return post({ type: 'watch-end' });
   };
-  const onLoad = (at: number) => {
-    rescan();
+  const onLoad = async (at: number) => {
+    await rescan();
     if (isTop) emit({ t: 'loaded', at });
     // What waited for the load event goes now, from every frame.
     void flush();
@@ -158,20 +167,22 @@ export function startBridge(win: Window, api: BridgeApi): void {
     const m = msg as ToContent;
     switch (m?.type) {
       case 'collect':
-        rescan();
-        doc.dispatchEvent(new CustomEvent(HOOK_QUERY));
-        // The hook answers in a microtask; let it land before flushing.
-        return new Promise((resolve) => setTimeout(() => void flush().then(() => resolve(true)), 0));
+        return rescan().then(() => {
+          queryHook('');
+          // The hook answers in a microtask; let it land before flushing.
+          return new Promise((resolve) => setTimeout(() => void flush().then(() => resolve(true)), 0));
+        });
       case 'click-test':
-        rescan();
-        for (const { el, rec } of links.paymentLinks()) {
-          if (m.linkId && rec.id !== m.linkId) continue;
-          if (!el.isConnected) continue;
-          const out = clickWithoutLeaving(el, doc);
-          markClicked(links, rec.id, { ...out, clickedBy: 'test' });
-          emit({ t: 'link-click', id: rec.id, by: 'test', at: win.performance.now(), ...out });
-        }
-        return flush().then(() => true);
+        return rescan().then(() => {
+          for (const { el, rec } of links.paymentLinks()) {
+            if (m.linkId && rec.id !== m.linkId) continue;
+            if (!el.isConnected) continue;
+            const out = clickWithoutLeaving(el, doc);
+            markClicked(links, rec.id, { ...out, clickedBy: 'test' });
+            emit({ t: 'link-click', id: rec.id, by: 'test', at: win.performance.now(), ...out });
+          }
+          return flush().then(() => true);
+        });
       case 'reveal':
         return Promise.resolve(reveal(links.get(m.linkId)?.el));
       default:

@@ -10,13 +10,9 @@ import { cap, LIMITS } from './limits';
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isName = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 100;
 
-/**
- * Parses one hook batch (a JSON string) into bridge events; never throws. `cookie`: whether a
- * `partnero_partner` cookie existed when the batch was dispatched (for address moves).
- */
+/** Parses one hook batch (a JSON string) into bridge events; never throws. */
 export function parseHookBatch(
   detail: unknown,
-  cookie = false,
   /** Told how many events the batch held beyond the cap. */
   drop: (count: number) => void = () => undefined,
 ): BridgeEvent[] {
@@ -31,13 +27,13 @@ export function parseHookBatch(
   if (raw.length > LIMITS.batch) drop(raw.length - LIMITS.batch);
   const out: BridgeEvent[] = [];
   for (const e of raw.slice(0, LIMITS.batch)) {
-    const ev = toEvent(e, cookie);
+    const ev = toEvent(e);
     if (ev) out.push(ev);
   }
   return out;
 }
 
-function toEvent(e: unknown, cookie: boolean): BridgeEvent | null {
+function toEvent(e: unknown): BridgeEvent | null {
   if (!e || typeof e !== 'object') return null;
   const o = e as Record<string, unknown>;
   if (!isName(o.name) || !isNum(o.at)) return null;
@@ -60,10 +56,6 @@ function toEvent(e: unknown, cookie: boolean): BridgeEvent | null {
       if (typeof o.message !== 'string') return null;
       return { t: 'error', kind: 'po-undefined', name: o.name, message: cap(o.message, 300), at: o.at };
     }
-    case 'history':
-      if (o.name !== 'replaceState' && o.name !== 'pushState') return null;
-      if (typeof o.from !== 'string' || typeof o.to !== 'string') return null;
-      return { t: 'history', name: o.name, from: cap(o.from), to: cap(o.to), at: o.at, cookie };
     default:
       return null;
   }

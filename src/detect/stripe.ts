@@ -23,6 +23,8 @@ export function isStripeCheckout(url: string): boolean {
  * `…?locale=de?client_reference_id=KEY` has only `locale` (= `de?client_reference_id=KEY`).
  */
 export function clientReferenceIdOf(href: string): string | null {
+  // No query, no id: most links, read on every scan of a page, need no URL parse.
+  if (!href.includes('?')) return null;
   try {
     return new URL(href).searchParams.get('client_reference_id');
   } catch {

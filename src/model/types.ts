@@ -298,7 +298,7 @@ export interface PageState {
   addressChanges?: AddressChange[];
   /** Events dropped because a per-page cap was reached. */
   dropped: number;
-  /** Characters of page data kept so far (see PAGE_BYTES; absent: none counted yet). */
+  /** Bytes (UTF-8 JSON) of page data kept so far (see PAGE_BYTES; absent: none counted yet). */
   bytes?: number;
 }
 
@@ -333,6 +333,8 @@ export interface TabState {
   page: PageState;
   history: TabHistory;
   findings: Finding[];
+  /** The last message number applied per frame document (src/store/delivered.ts). */
+  delivered?: Record<string, number>;
 }
 
 export interface Summary {

@@ -17,9 +17,19 @@ import type { HookEvent } from './page';
 
 /** What one frame's bridge observed (already validated and capped). */
 export type BridgeEvent =
-  | Exclude<HookEvent, { t: 'call' } | { t: 'page-error' } | { t: 'history' }>
-  /** `cookie`: a `partnero_partner` cookie existed when the hook reported the move. */
-  | (Extract<HookEvent, { t: 'history' }> & { cookie: boolean })
+  | Exclude<HookEvent, { t: 'call' } | { t: 'page-error' }>
+  /**
+   * The top frame's address moved by page script (`history[name]`, seen through the Navigation
+   * API); `cookie`: a `partnero_partner` cookie existed then.
+   */
+  | {
+      t: 'history';
+      name: 'replaceState' | 'pushState';
+      from: string;
+      to: string;
+      at: number;
+      cookie: boolean;
+    }
   | { t: 'call'; name: string; args: Json[]; at: number; queued?: boolean }
   | { t: 'links'; links: LinkRecord[] }
   | {
@@ -52,6 +62,8 @@ export type ToBackground =
       events: BridgeEvent[];
       /** The document is back from the back/forward cache: `events` replays all it had sent. */
       restored?: true;
+      /** This document's message number (1, 2, …): a message resent after a lost answer is known. */
+      seq?: number;
     }
   /** Top frame: the grace period after load is over. */
   | { type: 'watch-end' }
@@ -99,7 +111,9 @@ export type AutomationRequest =
        */
       since?: number;
     }
-  | { op: 'state' };
+  | { op: 'state' }
+  /** The tab's saved copy in `storage.session`, as a restarted worker would find it. */
+  | { op: 'saved' };
 
 /** A page the tab left, as it was when it was left: its state and its findings then. */
 export interface LeftPage {

@@ -4,6 +4,7 @@
  * than set to undefined, so the object equals its own JSON round trip.
  */
 import type { Finding, LinkRecord, NetRequest, PageState } from '../model/types';
+import { fitReport } from './ceiling';
 import { checklist } from './checklist';
 import { programIds, sentTransactions, transactionCalls } from './page-facts';
 import type { FindingReport, LinkReport, PageReport, Report, ReportTiming } from './schema';
@@ -104,9 +105,12 @@ export interface ReportInput {
   timing?: ReportTiming;
 }
 
-/** The whole report; `summary` counts root findings only (those without `causedBy`). */
+/**
+ * The whole report, within REPORT_BYTES (see fitReport); `summary` counts root findings only
+ * (those without `causedBy`), of every page as built.
+ */
 export function buildReport({ version, browser, startedAt, pages, timing }: ReportInput): Report {
-  return {
+  return fitReport({
     tool: 'partnero-inspector',
     version,
     browser,
@@ -114,5 +118,5 @@ export function buildReport({ version, browser, startedAt, pages, timing }: Repo
     summary: { ...summarize(pages.flatMap((page) => page.findings)) },
     pages,
     ...(timing && { timing }),
-  };
+  });
 }

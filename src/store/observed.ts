@@ -1,7 +1,8 @@
 /** Merging what a driver or DevTools saw of Partnero responses into the page's requests. */
 import type { PageState } from '../model/types';
 import type { ObservedResponse } from '../protocol/messages';
-import { PAGE_CAPS } from './page';
+import { jsonBytes } from './budget';
+import { admit, grow } from './reducer';
 
 const BODY_CAP = 4000;
 
@@ -21,17 +22,17 @@ export function mergeObservedResponses(page: PageState, observed: ObservedRespon
       page.requests.find((r) => r.url === o.url && r.status === undefined) ??
       page.requests.find((r) => r.url === o.url && (body === undefined || r.responseBody === undefined));
     if (!req) {
-      if (status === undefined || page.requests.length >= PAGE_CAPS.requests) continue;
+      if (status === undefined) continue;
       // Seen before this page started: a response of the page the tab left, not this one's.
       if (typeof o.at === 'number' && o.at < page.startedAt) continue;
-      page.requests.push({
+      const added = {
         url: o.url.slice(0, 2000),
         method: 'GET',
         status,
         at: 0,
         ...(body && { responseBody: body }),
-      });
-      changed = true;
+      };
+      changed = admit(page, 'requests', page.requests, added) || changed;
       continue;
     }
     if (status !== undefined && req.status === undefined) {
@@ -40,7 +41,12 @@ export function mergeObservedResponses(page: PageState, observed: ObservedRespon
       if (req.error && /ABORTED/.test(req.error)) delete req.error;
       changed = true;
     }
-    if (body !== undefined && req.responseBody === undefined) {
+    // The page chose what it sent, so what Partnero echoes back: counted in its data budget.
+    if (
+      body !== undefined &&
+      req.responseBody === undefined &&
+      grow(page, 'requests', page.requests, jsonBytes({ responseBody: body }))
+    ) {
       req.responseBody = body;
       changed = true;
     }

@@ -1,14 +1,46 @@
 /** Creating and resetting a tab's page state. */
 import type { CookieHost, Json, PageState, TabHistory, TabState } from '../model/types';
+import { listBytes, recentWithin } from './budget';
 
 /** Caps per page: a page that calls `po` in a loop must not grow the worker without bound. */
-export const PAGE_CAPS = { calls: 2000, errors: 200, requests: 500, links: 1000, navigations: 100 } as const;
+export const PAGE_CAPS = {
+  calls: 2000,
+  errors: 200,
+  requests: 500,
+  links: 1000,
+  navigations: 100,
+  scripts: 50,
+  loaderRuns: 50,
+  heldScripts: 20,
+} as const;
+
+/** A kind of page data: a list of PageState with its own caps. */
+export type PageKind = keyof typeof PAGE_CAPS;
 
 /**
- * The page data one tab keeps, in characters of JSON (call arguments, error messages): 2,000
- * calls of 31 KB once made a 60 MB tab state. What would exceed it is counted as dropped.
+ * The page data one tab keeps of each kind, in UTF-8 bytes of JSON: a flood of one kind
+ * (Partnero requests fired before the links were even scanned) cannot crowd out the others.
+ * An honest page stays far below: a call is ~200 bytes, a clicked link ~600.
  */
-export const PAGE_BYTES = 512 * 1024;
+export const PAGE_SHARES: Record<PageKind, number> = {
+  calls: 128 * 1024,
+  links: 192 * 1024,
+  requests: 128 * 1024,
+  errors: 32 * 1024,
+  navigations: 16 * 1024,
+  scripts: 8 * 1024,
+  loaderRuns: 4 * 1024,
+  heldScripts: 4 * 1024,
+};
+
+/**
+ * The page data one tab keeps, 512 KiB: everything the page chooses the size of (calls and
+ * their arguments, errors, links and their click outcomes, Partnero requests and bodies,
+ * checkout navigations, scripts, loader runs), each kind within its PAGE_SHARES. 2,000 calls
+ * of 31 KB once made a 60 MB tab state. What would exceed it is counted as dropped
+ * (src/store/reducer.ts `admit`).
+ */
+export const PAGE_BYTES = Object.values(PAGE_SHARES).reduce((sum, share) => sum + share, 0);
 
 export function newPage(url: string, startedAt: number): PageState {
   return {
@@ -57,13 +89,14 @@ export function newTab(url = '', startedAt = Date.now()): TabState {
  */
 export function resetPage(tab: TabState, url: string, startedAt: number): void {
   const history: TabHistory = {
-    transactionKeys: [...tab.history.transactionKeys, ...keysOf(tab.page, 'transactions', 'create')].slice(
-      -500,
-    ),
-    signupKeys: [...tab.history.signupKeys, ...keysOf(tab.page, 'customers', 'signup')].slice(-500),
+    transactionKeys: recentKeys([
+      ...tab.history.transactionKeys,
+      ...keysOf(tab.page, 'transactions', 'create'),
+    ]),
+    signupKeys: recentKeys([...tab.history.signupKeys, ...keysOf(tab.page, 'customers', 'signup')]),
     queueNames: [
       ...new Set([...(tab.history.queueNames ?? []), ...(tab.page.queueName ? [tab.page.queueName] : [])]),
-    ],
+    ].slice(-HISTORY_KEPT.queueNames),
     cookieHosts: withCookieHost(tab.history.cookieHosts ?? [], tab.page),
   };
   // Requests that started after the new page began belong to it (they may arrive first).
@@ -73,6 +106,7 @@ export function resetPage(tab: TabState, url: string, startedAt: number): void {
   for (const r of carried) r.at += shift;
   tab.page = newPage(url, startedAt);
   tab.page.requests = carried;
+  if (carried.length > 0) tab.page.bytes = listBytes(carried);
   tab.history = history;
   tab.findings = [];
 }
@@ -97,6 +131,14 @@ export function unfileRestoredPage(tab: TabState): void {
     signupKeys: without(tab.history.signupKeys, keysOf(tab.page, 'customers', 'signup')),
   };
 }
+
+/**
+ * What the history keeps, the most recent: keys per list, and their bytes (a page chooses its
+ * keys; 64 KiB is over 2,000 keys of 30 bytes, so the byte cap binds only on hostile keys).
+ */
+export const HISTORY_KEPT = { keys: 500, keyBytes: 64 * 1024, queueNames: 20 } as const;
+
+const recentKeys = (keys: string[]) => recentWithin(keys.slice(-HISTORY_KEPT.keys), HISTORY_KEPT.keyBytes);
 
 /** How many hosts `TabHistory.cookieHosts` remembers (the most recent). */
 export const COOKIE_HOSTS_KEPT = 20;

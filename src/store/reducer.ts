@@ -3,10 +3,11 @@
  * so the whole background logic runs in unit tests.
  */
 import { decodeCookieValue } from '../detect/cookie';
-import type { CookieInfo, HeldScript, PageState, TabState } from '../model/types';
+import type { CookieInfo, HeldScript, LinkRecord, PageState, TabState } from '../model/types';
 import type { BridgeEvent } from '../protocol/messages';
 import { addAddressChange } from './address';
-import { PAGE_BYTES, PAGE_CAPS } from './page';
+import { itemBytes, jsonBytes, listBytes } from './budget';
+import { PAGE_BYTES, PAGE_CAPS, PAGE_SHARES, type PageKind } from './page';
 
 export interface FrameInfo {
   /** `top` or the frame URL, as the bridge labels it. */
@@ -33,19 +34,55 @@ function isQueueName(tab: TabState, name: string | undefined): boolean {
   return name === 'po' || name === tab.page.queueName || (!!name && !!tab.history.queueNames?.includes(name));
 }
 
+/** Bytes each list of page data holds, measured once per list (a list replaced is measured anew). */
+const used = new WeakMap<readonly unknown[], number>();
+
+function usedBy(list: readonly unknown[]): number {
+  const known = used.get(list);
+  if (known !== undefined) return known;
+  const measured = listBytes(list);
+  used.set(list, measured);
+  return measured;
+}
+
 /**
- * Appends `item` unless its list is full or the page's data budget (PAGE_BYTES, counted in
- * characters of JSON as `size`) would be exceeded: what does not fit is counted as dropped.
+ * Counts `bytes` more page data of `kind`, in `list`, when its share (PAGE_SHARES) and the
+ * page's budget (PAGE_BYTES) have room for them; else counts a drop and returns false.
  */
-function push<T>(page: PageState, list: T[], item: T, cap: number, size = 0): boolean {
-  if (list.length >= cap || (page.bytes ?? 0) + size > PAGE_BYTES) {
+export function grow(page: PageState, kind: PageKind, list: readonly unknown[], bytes: number): boolean {
+  const inList = usedBy(list);
+  if (bytes > 0 && (inList + bytes > PAGE_SHARES[kind] || (page.bytes ?? 0) + bytes > PAGE_BYTES)) {
     page.dropped++;
     return false;
   }
-  list.push(item);
-  if (size > 0) page.bytes = (page.bytes ?? 0) + size;
+  used.set(list, inList + bytes);
+  page.bytes = (page.bytes ?? 0) + bytes;
   return true;
 }
+
+/**
+ * Appends `item` to the page's `list` of `kind` when its caps have room; else counts a drop.
+ * `later`: bytes the item may still gain that are not the page's to choose (a request's outcome).
+ */
+export function admit<T>(page: PageState, kind: PageKind, list: T[], item: T, later = 0): boolean {
+  if (list.length >= PAGE_CAPS[kind]) {
+    page.dropped++;
+    return false;
+  }
+  if (!grow(page, kind, list, itemBytes(item) + later)) return false;
+  list.push(item);
+  return true;
+}
+
+/** Puts `item` in place of `list[i]` when the caps of `kind` hold the difference; else counts a drop. */
+export function replaceAt<T>(page: PageState, kind: PageKind, list: T[], i: number, item: T): boolean {
+  if (!grow(page, kind, list, jsonBytes(item) - jsonBytes(list[i]))) return false;
+  list[i] = item;
+  return true;
+}
+
+/** Frames whose queue reports are kept: a page cannot grow the state with thousands of frames. */
+const QUEUE_FRAMES = 50;
 
 type HeldEvent = Extract<BridgeEvent, { t: 'held-script' }>;
 
@@ -57,12 +94,16 @@ function addHeldScript(page: PageState, frame: string, e: HeldEvent): boolean {
   if (list.some(same)) return false;
   page.heldScripts = list;
   const { t: _t, ...held } = e;
-  return push(page, list, { ...held, frame }, 20);
+  return admit(page, 'heldScripts', list, { ...held, frame });
 }
 
 /** Each frame's latest queue report counts; the page is stuck if any frame's queue is. */
 function applyQueue(page: PageState, frame: string, e: Extract<BridgeEvent, { t: 'queue' }>): boolean {
   const byFrame = page.queueByFrame ?? {};
+  if (!(frame in byFrame) && Object.keys(byFrame).length >= QUEUE_FRAMES) {
+    page.dropped++;
+    return false;
+  }
   byFrame[frame] = { pending: e.pending, processed: e.processed };
   page.queueByFrame = byFrame;
   const reports = Object.values(byFrame);
@@ -89,8 +130,10 @@ function applyClick(
   e: Extract<BridgeEvent, { t: 'link-click' }>,
   rel: (at: number) => number,
 ): boolean {
-  const link = page.links.find((l) => l.id === e.id && l.frame === frame);
-  if (!link) return false;
+  const i = page.links.findIndex((l) => l.id === e.id && l.frame === frame);
+  const found = page.links[i];
+  if (!found) return false;
+  const link: LinkRecord = { ...found };
   if (e.at !== undefined) link.clickedAt = rel(e.at);
   link.afterClick = e.afterClick;
   link.hrefAfterClick = e.hrefAfterClick;
@@ -102,7 +145,19 @@ function applyClick(
     link.afterClickNoCookie = e.afterClickNoCookie;
     link.hrefAfterClickNoCookie = e.hrefAfterClickNoCookie;
   }
-  return true;
+  return replaceAt(page, 'links', page.links, i, link);
+}
+
+/**
+ * A link not seen before. Once the list is full it takes the place of one removed from the
+ * page: the cap keeps the links a visitor can click, not those a re-render left behind.
+ */
+function addLink(page: PageState, link: LinkRecord): boolean {
+  const full = page.links.length >= PAGE_CAPS.links && !link.removed;
+  const stale = full ? page.links.findIndex((l) => l.removed) : -1;
+  return stale >= 0
+    ? replaceAt(page, 'links', page.links, stale, link)
+    : admit(page, 'links', page.links, link);
 }
 
 function apply(page: PageState, from: FrameInfo, e: BridgeEvent, rel: (at: number) => number): boolean {
@@ -110,24 +165,28 @@ function apply(page: PageState, from: FrameInfo, e: BridgeEvent, rel: (at: numbe
   switch (e.t) {
     case 'loader':
       if (frame === 'top' || page.queueName === null) page.queueName = e.name;
-      return push(page, page.loaderRuns, { at: rel(e.at), frame, queueName: e.name, inHead: e.inHead }, 50);
+      return admit(page, 'loaderRuns', page.loaderRuns, {
+        at: rel(e.at),
+        frame,
+        queueName: e.name,
+        inHead: e.inHead,
+      });
     case 'call':
       if (page.queueName === null) page.queueName = e.name;
-      return push(
-        page,
-        page.calls,
-        { args: e.args, at: rel(e.at), frame, ...(e.queued && { queued: true }) },
-        PAGE_CAPS.calls,
-        JSON.stringify(e.args).length,
-      );
+      return admit(page, 'calls', page.calls, {
+        args: e.args,
+        at: rel(e.at),
+        frame,
+        ...(e.queued && { queued: true }),
+      });
     case 'queue':
       return applyQueue(page, frame, e);
     case 'links':
       for (const found of e.links) {
         const link = found.seenAt === undefined ? found : { ...found, seenAt: rel(found.seenAt) };
         const i = page.links.findIndex((l) => l.id === link.id && l.frame === link.frame);
-        if (i >= 0) page.links[i] = link;
-        else push(page, page.links, link, PAGE_CAPS.links);
+        if (i >= 0) replaceAt(page, 'links', page.links, i, link);
+        else addLink(page, link);
       }
       return true;
     case 'link-click':
@@ -139,12 +198,12 @@ function apply(page: PageState, from: FrameInfo, e: BridgeEvent, rel: (at: numbe
       return true;
     case 'script':
       if (page.scripts.some((s) => s.src === e.src && s.frame === frame)) return false;
-      return push(page, page.scripts, { src: e.src, frame, inHead: e.inHead }, 50);
+      return admit(page, 'scripts', page.scripts, { src: e.src, frame, inHead: e.inHead });
     case 'held-script':
       return addHeldScript(page, frame, e);
     case 'error': {
       const { t: _t, ...err } = e;
-      return push(page, page.errors, { ...err, at: rel(e.at), frame }, PAGE_CAPS.errors, err.message.length);
+      return admit(page, 'errors', page.errors, { ...err, at: rel(e.at), frame });
     }
     case 'dropped':
       page.dropped += e.count;

@@ -180,7 +180,8 @@ async function extensionScriptBeforeLoad(page: Page, url: string): Promise<numbe
     (e) =>
       (e.name === 'EvaluateScript' || e.name === 'FunctionCall') &&
       e.dur !== undefined &&
-      (e.args?.data?.url ?? '').startsWith('chrome-extension://'),
+      // The MAIN-world hook's frames carry its sourceURL (wxt.config.ts), not the extension's URL.
+      /^chrome-extension:\/\/|^partnero-inspector-hook\.js$/.test(e.args?.data?.url ?? ''),
   );
   // The new document starts with our document_start scripts; earlier events are the old page's.
   const start = Math.min(...ours.filter((e) => e.name === 'EvaluateScript').map((e) => e.ts));

@@ -6,9 +6,9 @@
 import { Window as HappyWindow } from 'happy-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BridgeEvent, ToBackground } from '../../protocol/messages';
-import { HOOK_EVENT } from '../../protocol/page';
 import { LIMITS } from '../limits';
 import { startBridge } from '../start';
+import { fakeHook } from './fake-hook';
 import { recordingApi } from './recording-api';
 
 const LIVE = 'https://buy.stripe.com/aEU5lm';
@@ -17,6 +17,7 @@ const TEST = 'https://buy.stripe.com/test_3cs9CS5HG6eQ8dW002';
 let win: HappyWindow;
 let readyState: DocumentReadyState;
 let sent: ToBackground[];
+let hookEnd: ReturnType<typeof fakeHook>;
 
 function start(): void {
   win = new HappyWindow({ url: 'https://shop.example.com/pricing' });
@@ -28,11 +29,11 @@ function start(): void {
     win as unknown as Window,
     recordingApi((m) => sent.push(m)),
   );
+  hookEnd = fakeHook(win.document as unknown as Document);
 }
 
-/** What the MAIN-world hook dispatches: one batch as JSON text (happy-dom types `detail` as an object). */
-const dispatchHook = (detail: string) =>
-  win.document.dispatchEvent(new win.CustomEvent(HOOK_EVENT, { detail } as unknown as { detail: object }));
+/** What the MAIN-world hook sends on its channel: one batch as JSON text. */
+const dispatchHook = (detail: string) => hookEnd.send(detail);
 const hook = (events: unknown[]) => dispatchHook(JSON.stringify(events));
 const events = (): BridgeEvent[] => sent.flatMap((m) => (m.type === 'page-events' ? m.events : []));
 
@@ -85,6 +86,22 @@ describe('startBridge while the page loads', () => {
     const got = first?.type === 'page-events' ? first.events : [];
     expect(got.filter((e) => e.t === 'call')).toHaveLength(LIMITS.pending);
     expect(got.at(-1)?.t).toBe('cookie');
+  });
+
+  it('tells the links beyond the cap as a dropped count, once', async () => {
+    const links = (n: number) =>
+      Array.from({ length: n }, (_, i) => `<a href="${LIVE}?n=${i}">L</a>`).join('');
+    win.document.body.innerHTML = links(LIMITS.links + 2);
+    win.document.dispatchEvent(new win.Event('DOMContentLoaded'));
+    readyState = 'complete';
+    win.dispatchEvent(new win.Event('load'));
+    await vi.advanceTimersByTimeAsync(1000);
+    // Re-rendered, the same links keep their ids and are not counted again.
+    win.document.body.innerHTML = links(LIMITS.links + 2);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(events().filter((e) => e.t === 'dropped')).toEqual([{ t: 'dropped', count: 2 }]);
+    const tracked = events().flatMap((e) => (e.t === 'links' ? e.links : []));
+    expect(new Set(tracked.map((l) => l.id)).size).toBe(LIMITS.links);
   });
 
   it('after load, reports go out within 50 ms', async () => {

@@ -1,0 +1,39 @@
+/**
+ * Notices the Partnero loader by its effect instead of trapping a global: the
+ * `<script src="…/universal.js">` it inserts. A MutationObserver in the isolated world, created
+ * at document_start (before any page script or observer of the page's), sees the insertion in
+ * the microtask after the inline loader ran; by then `window.__partnerObject` and the queue are
+ * plain data properties and the loader's calls wait in `po.q`, so the hook can take it from
+ * there (src/hook/queue.ts). The page can neither see this observer nor the element's listener.
+ */
+import { isPartneroUrl } from '../detect/partnero';
+import type { QueryHook } from './hook-link';
+
+/** universal.js on a Partnero host (any query string, as the loader adds `?v…`). */
+export function isUniversalUrl(src: string): boolean {
+  if (!src.includes('partnero') || !isPartneroUrl(src)) return false;
+  return new URL(src).pathname.endsWith('/universal.js');
+}
+
+/**
+ * Watches `doc` from now on. For each universal.js inserted: `onLoader()`, then the hook is
+ * asked to look at the queue (`loader:1` when the loader ran in `<head>` while the page was
+ * loading), and asked again once the script has run (its `load`: universal.js may have replaced
+ * the queue function or taken its queue over).
+ */
+export function watchLoader(doc: Document, query: QueryHook, onLoader: () => void): void {
+  const found = new WeakSet<Node>();
+  const inserted = (script: HTMLScriptElement) => {
+    if (found.has(script) || !isUniversalUrl(script.src)) return;
+    found.add(script);
+    onLoader();
+    // An inline loader in <head> runs before the parser has made <body>.
+    query(doc.readyState === 'loading' && !doc.body ? 'loader:1' : 'loader:0');
+    script.addEventListener('load', () => query(''));
+  };
+  new MutationObserver((records) => {
+    for (const record of records)
+      for (const node of record.addedNodes)
+        if (node.nodeName === 'SCRIPT') inserted(node as HTMLScriptElement);
+  }).observe(doc, { childList: true, subtree: true });
+}
