@@ -302,8 +302,13 @@ export interface PageState {
   bytes?: number;
 }
 
-/** What outlives a navigation inside one tab. */
+/**
+ * What outlives a navigation inside one tab, while the tab stays on one site: it is forgotten
+ * when the tab moves to another site (src/store/page.ts `resetPage`) and with the tab.
+ */
 export interface TabHistory {
+  /** The registrable domain whose pages this history is of (absent: none yet). */
+  site?: string;
   /** `data.key` of every transaction sent in this tab on earlier pages. */
   transactionKeys: string[];
   /** `data.key` of every `po('customers','signup')` seen in this tab on earlier pages. */

@@ -26,6 +26,12 @@ export function isCrossSiteFrame(frame: string, pageUrl: string): boolean {
   return frameHost !== null && pageHost !== null && !isSameSite(frameHost, pageHost);
 }
 
+/** The registrable domain of an http(s) URL (`shop.example` for `https://www.shop.example/a`), else null. */
+export function siteOfUrl(url: string): string | null {
+  const host = httpHost(url);
+  return host === null ? null : registrableDomain(host);
+}
+
 /** The frame's site for messages: its registrable domain, else its host, else the URL. */
 export function frameSite(frame: string): string {
   const host = httpHost(frame);

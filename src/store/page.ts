@@ -1,5 +1,6 @@
 /** Creating and resetting a tab's page state. */
 import type { CookieHost, Json, PageState, TabHistory, TabState } from '../model/types';
+import { siteOfUrl } from '../rules/site';
 import { listBytes, recentWithin } from './budget';
 
 /** Caps per page: a page that calls `po` in a loop must not grow the worker without bound. */
@@ -88,17 +89,7 @@ export function newTab(url = '', startedAt = Date.now()): TabState {
  * referral cookie, for `cookie.lost-across-subdomains`) goes to the history.
  */
 export function resetPage(tab: TabState, url: string, startedAt: number): void {
-  const history: TabHistory = {
-    transactionKeys: recentKeys([
-      ...tab.history.transactionKeys,
-      ...keysOf(tab.page, 'transactions', 'create'),
-    ]),
-    signupKeys: recentKeys([...tab.history.signupKeys, ...keysOf(tab.page, 'customers', 'signup')]),
-    queueNames: [
-      ...new Set([...(tab.history.queueNames ?? []), ...(tab.page.queueName ? [tab.page.queueName] : [])]),
-    ].slice(-HISTORY_KEPT.queueNames),
-    cookieHosts: withCookieHost(tab.history.cookieHosts ?? [], tab.page),
-  };
+  const history = historyFor(tab, url);
   // Requests that started after the new page began belong to it (they may arrive first).
   // Same objects, shifted in place: the network watcher completes them by identity.
   const shift = tab.page.startedAt - startedAt;
@@ -109,6 +100,31 @@ export function resetPage(tab: TabState, url: string, startedAt: number): void {
   if (carried.length > 0) tab.page.bytes = listBytes(carried);
   tab.history = history;
   tab.findings = [];
+}
+
+/**
+ * The history the tab's next page (at `url`) starts with. Keys, e-mails and hosts of one site
+ * are none of another's business: when the tab moves to another site, it starts empty. A page
+ * that is no site (`about:blank`, a browser page) neither keeps nor forgets it.
+ */
+function historyFor(tab: TabState, url: string): TabHistory {
+  const was = siteOfUrl(tab.page.url) ?? tab.history.site;
+  const next = siteOfUrl(url);
+  if (next !== null && was !== undefined && next !== was)
+    return { site: next, transactionKeys: [], signupKeys: [] };
+  const site = next ?? was;
+  return {
+    ...(site !== undefined && { site }),
+    transactionKeys: recentKeys([
+      ...tab.history.transactionKeys,
+      ...keysOf(tab.page, 'transactions', 'create'),
+    ]),
+    signupKeys: recentKeys([...tab.history.signupKeys, ...keysOf(tab.page, 'customers', 'signup')]),
+    queueNames: [
+      ...new Set([...(tab.history.queueNames ?? []), ...(tab.page.queueName ? [tab.page.queueName] : [])]),
+    ].slice(-HISTORY_KEPT.queueNames),
+    cookieHosts: withCookieHost(tab.history.cookieHosts ?? [], tab.page),
+  };
 }
 
 /**

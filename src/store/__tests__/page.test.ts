@@ -331,3 +331,46 @@ describe('clickTestOnOpen', () => {
     expect(clickTestOnOpen({ ...withLoader(), watchEnded: true, clickTest: 'running' })).toBeNull();
   });
 });
+
+describe('resetPage: history is per site', () => {
+  const withEverything = () =>
+    tabWith((t) => {
+      t.page.calls.push(txn('ch_1'), signup('cus_1'));
+      t.page.queueName = 'po';
+      t.page.cookie = { raw: 'P', value: 'P' };
+    });
+
+  it('keeps keys, e-mails and cookie hosts while the tab stays on the site (any subdomain)', () => {
+    const tab = withEverything();
+    resetPage(tab, 'https://app.example.com/checkout', NEW_START);
+    expect(tab.history).toMatchObject({
+      site: 'example.com',
+      transactionKeys: ['ch_1'],
+      signupKeys: ['cus_1'],
+      queueNames: ['po'],
+      cookieHosts: [expect.objectContaining({ host: 'shop.example.com' })],
+    });
+  });
+
+  it('forgets all of it when the tab moves to another site', () => {
+    const tab = withEverything();
+    resetPage(tab, NEW_URL, NEW_START);
+    resetPage(tab, 'https://news.other.org/', NEW_START + 1000);
+    expect(tab.history).toEqual({ site: 'other.org', transactionKeys: [], signupKeys: [] });
+  });
+
+  it('a page that is no site (about:blank) in between neither keeps nor forgets', () => {
+    const tab = withEverything();
+    resetPage(tab, 'about:blank', NEW_START);
+    expect(tab.history.transactionKeys).toEqual(['ch_1']);
+    resetPage(tab, 'https://other.org/', NEW_START + 1000);
+    expect(tab.history).toEqual({ site: 'other.org', transactionKeys: [], signupKeys: [] });
+  });
+
+  it('a tab that comes back to the site after another starts over there too', () => {
+    const tab = withEverything();
+    resetPage(tab, 'https://other.org/', NEW_START);
+    resetPage(tab, NEW_URL, NEW_START + 1000);
+    expect(tab.history.transactionKeys).toEqual([]);
+  });
+});
