@@ -145,6 +145,9 @@ async function endBrowser(browser: Browser, profile: string): Promise<void> {
   const proc = browser.process();
   if (proc && proc.exitCode === null && proc.signalCode === null) {
     const exited = new Promise((r) => proc.once('exit', r));
+    // Killed, the browser resets the pipes Puppeteer talks over (`pipe: true`); once Puppeteer
+    // has let go of them that reset would be an uncaught ECONNRESET, ending a finished run.
+    for (const stream of proc.stdio) stream?.on('error', () => undefined);
     await browser.disconnect().catch(() => undefined);
     // Puppeteer starts the browser as a process group leader: end the group, helpers too.
     try {
