@@ -57,6 +57,30 @@ function save(tabId: number, stale: boolean): Promise<void> {
   );
 }
 
+/** Per tab: the save being written, and the one that follows it for changes made meanwhile. */
+const writing = new Map<number, { now: Promise<void>; next?: Promise<void> }>();
+
+/**
+ * Saves a change, resolving once it is written. Changes made while a save is being written
+ * share the one save that follows it: 200 frames reporting at once cost a few writes of the
+ * tab, not 200, and each still resolves only once its change would survive the worker.
+ */
+function saveChange(tabId: number): Promise<void> {
+  const current = writing.get(tabId);
+  if (current?.next) return current.next;
+  const start = (): Promise<void> => {
+    const entry: { now: Promise<void>; next?: Promise<void> } = { now: save(tabId, true) };
+    writing.set(tabId, entry);
+    void entry.now.then(() => {
+      if (writing.get(tabId) === entry && !entry.next) writing.delete(tabId);
+    });
+    return entry.now;
+  };
+  if (!current) return start();
+  current.next = current.now.then(start);
+  return current.next;
+}
+
 /** The tab's saved copy, as a restarted worker would find it (null: none). */
 export async function readSaved(tabId: number): Promise<SavedTab | null> {
   const stored = (await browser.storage.session.get(key(tabId)))[key(tabId)] as SavedTab | undefined;
@@ -79,6 +103,7 @@ function persist(tabId: number): void {
  * recompute at once: that is how readers get up-to-date findings.
  */
 export function updateTab<T>(tabId: number, mutate: (tab: TabState) => T | Promise<T>): Promise<T> {
+  let saved: Promise<void> | undefined;
   const run = (chains.get(tabId) ?? Promise.resolve()).then(async () => {
     const tab = await load(tabId);
     // A closed tab's late message (its pagehide flush) is answered, but nothing is kept.
@@ -86,7 +111,8 @@ export function updateTab<T>(tabId: number, mutate: (tab: TabState) => T | Promi
     const before = { page: tab.page, history: tab.history, findings: tab.findings };
     const result = await mutate(tab);
     if (tab.page !== before.page) left(tabId, before);
-    if (result !== false) await save(tabId, true);
+    // The next update need not wait for the write; this one resolves only after it.
+    if (result !== false) saved = saveChange(tabId);
     if (result !== false && !dirty.has(tabId)) {
       dirty.set(
         tabId,
@@ -100,7 +126,10 @@ export function updateTab<T>(tabId: number, mutate: (tab: TabState) => T | Promi
     tabId,
     run.catch(() => undefined),
   );
-  return run;
+  return run.then(async (result) => {
+    await saved;
+    return result;
+  });
 }
 
 /**
@@ -149,6 +178,7 @@ export function dropTab(tabId: number): void {
   dirty.delete(tabId);
   tabs.delete(tabId);
   chains.delete(tabId);
+  writing.delete(tabId);
   clearTimeout(saveTimers.get(tabId));
   void browser.storage.session.remove(key(tabId)).catch(() => undefined);
 }

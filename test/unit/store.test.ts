@@ -13,6 +13,8 @@ import { resetPage } from '../../src/store/page';
 const session = vi.hoisted(() => new Map<string, unknown>());
 /** How often the rules engine ran (across worker restarts). */
 const rules = vi.hoisted(() => ({ runs: 0 }));
+/** Writes to storage.session; `slow`: each takes a timer turn, as a real write does. */
+const writes = vi.hoisted(() => ({ count: 0, slow: false }));
 
 vi.mock('wxt/browser', () => ({
   browser: {
@@ -20,6 +22,8 @@ vi.mock('wxt/browser', () => ({
       session: {
         get: async (key: string) => (session.has(key) ? { [key]: structuredClone(session.get(key)) } : {}),
         set: async (items: Record<string, unknown>) => {
+          writes.count++;
+          if (writes.slow) await new Promise((resolve) => setTimeout(resolve, 5));
           for (const [key, value] of Object.entries(items)) session.set(key, structuredClone(value));
         },
         remove: async (key: string) => {
@@ -96,6 +100,8 @@ beforeEach(() => {
   vi.setSystemTime(T0);
   session.clear();
   rules.runs = 0;
+  writes.count = 0;
+  writes.slow = false;
 });
 afterEach(() => {
   vi.clearAllTimers();
@@ -228,6 +234,28 @@ describe('storage.session write-through', () => {
       'cookie.absent',
       'transaction.no-referral',
     ]);
+  });
+});
+
+describe('a burst of changes while a save is written', () => {
+  it('shares the saves: 200 changes, a few writes, each change on disk before its update resolves', async () => {
+    const store = await startWorker();
+    writes.slow = true;
+    const onDisk: boolean[] = [];
+    const updates = Array.from({ length: 200 }, (_, i) =>
+      store
+        .updateTab(7, (tab) => {
+          tab.page.calls.push({ args: ['settings', 'n', i], at: i, frame: 'top' });
+        })
+        .then(() => {
+          const saved = session.get('tab:7') as TabState;
+          onDisk.push(saved.page.calls.some((c) => c.args[2] === i));
+        }),
+    );
+    await vi.advanceTimersByTimeAsync(100);
+    await Promise.all(updates);
+    expect(onDisk).toEqual(Array(200).fill(true));
+    expect(writes.count).toBeLessThan(10);
   });
 });
 
