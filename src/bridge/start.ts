@@ -46,16 +46,32 @@ export function startBridge(win: Window, api: BridgeApi): void {
   let lastCookie: string | null | undefined;
   const loading = () => doc.readyState !== 'complete';
 
-  const post = (msg: ToBackground) => api.sendMessage(msg).catch(() => undefined);
+  /**
+   * The worker's messages are listened for from this frame's first report on (the top frame's
+   * comes at load): touching the extension APIs costs a frame ~2 ms, and a frame that never
+   * reports has nothing to collect or test-click.
+   */
+  let listening = false;
+  const listen = () => {
+    if (listening) return;
+    listening = true;
+    api.onMessage(answer);
+  };
+  const send = (msg: ToBackground) => {
+    listen();
+    return api.sendMessage(msg);
+  };
+  const post = (msg: ToBackground) => send(msg).catch(() => undefined);
   /** Page events go until answered: the worker may stop while it handles one. */
-  const courier = new Courier((msg) => api.sendMessage(msg));
+  const courier = new Courier(send);
   /** Sends what is pending; `restored`: sends everything this document ever sent, as a replay. */
   const flush = (restored = false) => {
     clearTimeout(flushTimer);
     flushTimer = undefined;
     const { events, chars } = outbox.take();
-    const raw = readCookie(doc.cookie);
-    if (raw !== lastCookie) {
+    // The page's referral cookie is the top frame's to report (the background keeps no other).
+    const raw = isTop ? readCookie(doc.cookie) : null;
+    if (isTop && raw !== lastCookie) {
       lastCookie = raw;
       events.push({ t: 'cookie', raw: raw === null ? null : cap(raw), at: win.performance.now() });
     }
@@ -163,7 +179,7 @@ export function startBridge(win: Window, api: BridgeApi): void {
     if ((e as PageTransitionEvent).persisted) void flush(true).then(() => watchEnded && endWatch());
   });
 
-  api.onMessage((msg: unknown) => {
+  function answer(msg: unknown): Promise<unknown> | undefined {
     const m = msg as ToContent;
     switch (m?.type) {
       case 'collect':
@@ -188,10 +204,10 @@ export function startBridge(win: Window, api: BridgeApi): void {
       default:
         return undefined;
     }
-  });
+  }
 
   if (isTop && win.navigator.webdriver)
-    serveAutomation(doc, (sealed) => api.sendMessage({ type: 'automation', sealed }));
+    serveAutomation(doc, (sealed) => send({ type: 'automation', sealed }));
 }
 
 /** Real clicks: href as the click starts (capture) and as it leaves (bubble, after handlers). */
