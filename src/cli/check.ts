@@ -152,7 +152,8 @@ async function watchAndFinish(
   for (let moves = 0; ; moves++) {
     await watch(page, j);
     const doc = await documentOf(page);
-    const snapshot = await askExtension(page, request);
+    // Within the page's --timeout: a page that holds the channel back costs no more than that.
+    const snapshot = await askExtension(page, request, j.timeoutMs);
     if (moves >= MOVES_FOLLOWED || (await documentOf(page)) === doc) return snapshot;
   }
 }

@@ -259,8 +259,11 @@ const BROWSER_FAULTS = {
 } as const;
 
 /** `check --json` of one page of test/fixtures/hostile/ in `browser`, the stand-in answering Partnero. */
-const checkHostile = (name: string, browser: string) =>
-  cli(['check', `${server.origin}/hostile/${name}.html`, '--json', '--browser', browser, ...fast]);
+const checkHostile = (name: string, browser: string, ...more: string[]) =>
+  cli(['check', `${server.origin}/hostile/${name}.html`, '--json', '--browser', browser, ...fast, ...more]);
+
+/** A short --timeout for pages that hold the check up: the bound is the check's own, whatever it is. */
+const shortTimeout = ['--timeout', '6000'];
 
 describe.each(browsersUnderTest())("a page attacking the check's channel in %s", (browser) => {
   it('a forged clean answer is ignored: the real findings, exit 1', async () => {
@@ -290,13 +293,23 @@ describe.each(browsersUnderTest())("a page attacking the check's channel in %s",
   });
 
   it('a request held back by the page is exit 2, never a report', async () => {
-    const run = await checkHostile('block-channel', browser);
+    const run = await checkHostile('block-channel', browser, ...shortTimeout);
     expect(run.stdout).toBe('');
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
       /^partnero-inspector: http:\/\/127\.0\.0\.1:\d+\/hostile\/block-channel\.html: the extension did not answer \(or its answer was held back by the page\)\n$/,
     );
   }, 60_000);
+});
+
+describe.each(browsersUnderTest())('a page that calls po 600 times in one task in %s', (browser) => {
+  it('still reports the broken transaction that came after them', async () => {
+    const run = await checkHostile('flood-then-transaction', browser);
+    const [page] = report(run).pages;
+    expect(page?.transactions).toHaveLength(1);
+    expect(page && findingKeys(page)).toContain('transaction.schema:error');
+    expectExit(run, 1);
+  });
 });
 
 /** What must never reach a terminal or a log from page text: C0 but tab/newline, DEL, C1, bidi, U+2028/2029. */
@@ -350,7 +363,7 @@ describe.each(browsersUnderTest())('a page that moves itself during its watch in
 describe.each(browsersUnderTest())('a page that never gives its main thread back in %s', (browser) => {
   // The test's own time limit is the bound: a hung check would never end.
   it('is exit 2 within the check’s own limits, never a hang', async () => {
-    const run = await checkHostile('hang', browser);
+    const run = await checkHostile('hang', browser, ...shortTimeout);
     expect(run.stdout).toBe('');
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
