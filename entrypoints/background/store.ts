@@ -126,10 +126,13 @@ export function updateTab<T>(tabId: number, mutate: (tab: TabState) => T | Promi
     tabId,
     run.catch(() => undefined),
   );
-  return run.then(async (result) => {
+  const done = run.then(async (result) => {
     await saved;
     return result;
   });
+  // As `run` is (its chain holds a handler): a caller that does not wait gets no unhandled rejection.
+  done.catch(() => undefined);
+  return done;
 }
 
 /**
