@@ -5,9 +5,8 @@
  * entrypoints/background/index.ts): a top message first passes onTopBridge, then every report
  * is applied and passed to onReportApplied.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  forgetIdentity,
   onReportApplied,
   onTopBeforeNavigate,
   onTopBridge,
@@ -16,21 +15,12 @@ import {
 import type { LinkRecord, TabState } from '../../src/model/types';
 import { newTab } from '../../src/store/page';
 import { applyEvents } from '../../src/store/reducer';
+import { tabId } from './tabs';
 
 const T0 = 1_700_000_000_000;
 const SHOP = 'https://shop.example.com/plans';
 const NEXT = 'https://shop.example.com/thanks';
 const FRAME = (n: number) => `https://shop.example.com/frames/card.html?n=${n}`;
-
-let nextTab = 1;
-const used: number[] = [];
-function tabId(): number {
-  used.push(nextTab);
-  return nextTab++;
-}
-afterEach(() => {
-  for (const id of used.splice(0)) forgetIdentity(id);
-});
 
 function link(n: number): LinkRecord {
   return {

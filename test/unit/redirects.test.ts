@@ -4,12 +4,13 @@
  * (lifecycle.ts) and the commit's transition qualifiers (src/store/entry.ts). The page keeps
  * the URL the tab was asked to open and each hop, so `referral.param-dropped` can judge it.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { forgetIdentity, onTopBridge, onTopCommitted } from '../../entrypoints/background/lifecycle';
+import { describe, expect, it, vi } from 'vitest';
+import { onTopBridge, onTopCommitted } from '../../entrypoints/background/lifecycle';
 import type { TabState } from '../../src/model/types';
 import { runRules } from '../../src/rules';
 import { entries, REDIRECTS_CAP } from '../../src/store/entry';
 import { newTab } from '../../src/store/page';
+import { tabId } from './tabs';
 
 type Listener = (details: Record<string, unknown>) => void;
 const listeners = vi.hoisted(() => new Map<string, (details: Record<string, unknown>) => void>());
@@ -28,16 +29,6 @@ const T0 = 1_700_000_000_000;
 const ORIGIN = 'http://127.0.0.1:8080';
 const ASKED = `${ORIGIN}/locale-redirect/?aff=TEST`;
 const EN = `${ORIGIN}/locale-redirect/en/`;
-
-let nextTab = 1;
-const used: number[] = [];
-function tabId(): number {
-  used.push(nextTab);
-  return nextTab++;
-}
-afterEach(() => {
-  for (const id of used.splice(0)) forgetIdentity(id);
-});
 
 let nextRequest = 1;
 /** A top-frame navigation: its first request and the redirects, as webRequest reports them. */
