@@ -138,24 +138,55 @@ it('script sizes', () => {
   }
 });
 
+/** Paired load-time ratios of `url`, `b` over `a`, alternating (machine noise hits both alike). */
+async function pairedRatios(
+  a: Page,
+  b: Page,
+  url: string,
+): Promise<{ a: number[]; b: number[]; ratios: number[] }> {
+  await loadTime(a, url);
+  await loadTime(b, url);
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    ta.push(await loadTime(a, url));
+    tb.push(await loadTime(b, url));
+  }
+  // Paired ratios (each pair loaded back to back) are far steadier than a ratio of medians.
+  return { a: ta, b: tb, ratios: tb.map((t, i) => t / (ta[i] as number)) };
+}
+
+it('page load, control: two browsers without the extension (the noise floor of the ratios)', async () => {
+  const twin = await puppeteer.launch({
+    executablePath: findBrowser('chrome') as string,
+    pipe: true,
+    headless: true,
+    enableExtensions: true,
+    args: CHROME_ARGS,
+  });
+  try {
+    const url = `${server.origin}/bench-no-partnero.html?heavy=1`;
+    const { ratios } = await pairedRatios(await prepared(plain, false), await prepared(twin, false), url);
+    const sorted = [...ratios].sort((x, y) => x - y);
+    const q = (f: number) => (sorted[Math.floor(f * (sorted.length - 1))] as number).toFixed(3);
+    row(
+      'control, no extension on either side: ratio',
+      `${median(ratios).toFixed(3)}×`,
+      `1.000× ideal; pairs' IQR ${q(0.25)}–${q(0.75)}`,
+    );
+  } finally {
+    await twin.close();
+  }
+});
+
 it.each([
   ['a minimal page', 'bench-page.html?aff=BENCH&local=1', '1.03'],
   ['a typical merchant page', 'bench-page.html?aff=BENCH&local=1&heavy=1', '1.03'],
   ['a typical page without Partnero', 'bench-no-partnero.html?heavy=1', '1.01'],
 ])('page load with / without the extension: %s', async (label, path, budget) => {
   const url = `${server.origin}/${path}`;
-  const [a, b] = [await prepared(plain, false), await prepared(withExt.browser, false)];
-  await loadTime(a, url);
-  await loadTime(b, url);
-  const without: number[] = [];
-  const withIt: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    // Alternate, so machine noise hits both sides alike.
-    without.push(await loadTime(a, url));
-    withIt.push(await loadTime(b, url));
-  }
-  // Paired ratios (each pair loaded back to back) are far steadier than a ratio of medians.
-  const ratios = withIt.map((w, i) => w / (without[i] as number));
+  const runs = await pairedRatios(await prepared(plain, false), await prepared(withExt.browser, false), url);
+  const { a: without, b: withIt, ratios } = runs;
   row(`${label}: load without (median ms)`, median(without).toFixed(1), '');
   row(`${label}: load with (median ms)`, median(withIt).toFixed(1), '');
   row(
