@@ -3,164 +3,44 @@
  * Links / embeds / Partnero scripts / the referral cookie, observes real clicks, runs the
  * click test on request, and (top frame) tells the background when the watch period ends.
  */
-import { readCookie } from '../detect/cookie';
-import { runsAsJavaScript } from '../detect/held-script';
-import { isPartneroUrl } from '../detect/partnero';
 import { clientReferenceIdOf, isPaymentLink } from '../detect/stripe';
-import type { BridgeEvent, ToBackground, ToContent } from '../protocol/messages';
+import type { BridgeEvent, ToContent } from '../protocol/messages';
 import { SETTINGS_KEY, settingsFrom } from '../store/settings';
 import { watchAddress } from './address';
 import { serveAutomation } from './automation';
 import { clickWithoutLeaving, installClickGuard } from './click-test';
-import { Courier } from './courier';
 import { watchErrors } from './errors';
 import type { BridgeApi } from './ext';
-import { newHeldScan, scanHeldScripts } from './held';
-import { linkHook } from './hook-link';
-import { cap, LIMITS } from './limits';
-import { LinkRegistry, markClicked } from './links';
+import { linkHook, type QueryHook } from './hook-link';
+import { cap } from './limits';
+import { type LinkRegistry, markClicked } from './links';
 import { watchLoader } from './loader-watch';
-import { type HookBatch, Outbox } from './outbox';
-import { oneAtATime } from './slices';
+import { openReporter, type Reporter } from './reporter';
+import { type Scanner, startScanner } from './scanner';
 
-const FLUSH_MS = 50;
-const RESCAN_MS = 150;
-/**
- * While the page loads, the bridge only takes notes: scans, validation and messages wait for
- * its load event (at most this long), so they stay out of the page's own load time.
- */
-const LOADING_MS = 2000;
-
+/** Starts the bridge of `win`'s frame, at document_start. */
 export function startBridge(win: Window, api: BridgeApi): void {
   const doc = win.document;
   const isTop = win === win.top;
   const frame = isTop ? 'top' : cap(win.location.href, 300);
-  const timeOrigin = win.performance.timeOrigin;
-  /** In order; a hook batch is kept as dispatched and validated when flushed. */
-  const outbox = new Outbox();
-  /** Everything this document has sent, replayed if it comes back from the back/forward cache. */
-  const sentLog: BridgeEvent[] = [];
-  /** Rough size of the log (hook batches by their text): a page cannot make it hold much. */
-  let sentChars = 0;
-  let flushTimer: ReturnType<typeof setTimeout> | undefined;
-  let lastCookie: string | null | undefined;
-  const loading = () => doc.readyState !== 'complete';
-
-  /**
-   * The worker's messages are listened for from this frame's first report on (the top frame's
-   * comes at load): touching the extension APIs costs a frame ~2 ms, and a frame that never
-   * reports has nothing to collect or test-click.
-   */
-  let listening = false;
-  const listen = () => {
-    if (listening) return;
-    listening = true;
-    api.onMessage(answer);
-  };
-  const send = (msg: ToBackground) => {
-    listen();
-    return api.sendMessage(msg);
-  };
-  const post = (msg: ToBackground) => send(msg).catch(() => undefined);
-  /** Page events go until answered: the worker may stop while it handles one. */
-  const courier = new Courier(send);
-  /** Sends what is pending; `restored`: sends everything this document ever sent, as a replay. */
-  const flush = (restored = false) => {
-    clearTimeout(flushTimer);
-    flushTimer = undefined;
-    const { events, chars } = outbox.take();
-    // The page's referral cookie is the top frame's to report (the background keeps no other).
-    const raw = isTop ? readCookie(doc.cookie) : null;
-    if (isTop && raw !== lastCookie) {
-      lastCookie = raw;
-      events.push({ t: 'cookie', raw: raw === null ? null : cap(raw), at: win.performance.now() });
-    }
-    if (sentLog.length < LIMITS.replay && sentChars + chars <= LIMITS.replayChars) {
-      sentLog.push(...events.slice(0, LIMITS.replay - sentLog.length));
-      sentChars += chars;
-    }
-    if (restored)
-      return courier.deliver({ type: 'page-events', frame, timeOrigin, events: [...sentLog], restored });
-    if (!events.length) return Promise.resolve();
-    return courier.deliver({ type: 'page-events', frame, timeOrigin, events });
-  };
-  const emit = (e: BridgeEvent | HookBatch) => {
-    // A page can flood the hook channel: the outbox caps what waits, and counts what it refuses.
-    outbox.add(e);
-    if (flushTimer === undefined) flushTimer = setTimeout(flush, loading() ? LOADING_MS : FLUSH_MS);
-  };
-
+  const reporter = openReporter(win, api, frame, (msg) => answer(win, msg, parts));
+  const { emit, flush } = reporter;
   const queryHook = linkHook(doc, (hookBatch) => emit({ hookBatch }));
   // Partnero is noticed by the loader's universal.js insertion, address moves by the Navigation API.
   watchLoader(doc, queryHook, isTop ? watchAddress(win, emit) : () => undefined);
   watchErrors(win, emit);
-
-  let rescanTimer: ReturnType<typeof setTimeout> | undefined;
-  /** When the first DOM change since the last scan happened: new links were inserted then. */
-  let changedAt: number | undefined;
-  const observer = new MutationObserver(() => {
-    changedAt ??= win.performance.now();
-    // While loading, the scan at load (or the fallback after DOMContentLoaded) sees it all.
-    if (rescanTimer !== undefined || (loading() && !initialScanDone)) return;
-    rescanTimer = setTimeout(() => {
-      rescanTimer = undefined;
-      rescan();
-    }, RESCAN_MS);
-  });
-  const observe = (target: Node) =>
-    observer.observe(target, {
-      subtree: true,
-      childList: true,
-      attributes: true,
-      attributeFilter: ['href', 'client-reference-id'],
-    });
-  const links = new LinkRegistry(frame, doc, observe);
-  const scripts = new Set<string>();
-  const held = newHeldScan();
-  let initialScanDone = false;
-  // One scan at a time, in slices (src/bridge/slices.ts): a page with many links never freezes.
-  const rescan = oneAtATime(async () => {
-    const late = initialScanDone;
-    const at = changedAt ?? win.performance.now();
-    changedAt = undefined;
-    initialScanDone = true;
-    // Looking for shadow roots walks every element: not while the page is still loading.
-    const changed = await links.scanSliced(win, late, !loading(), at);
-    if (changed.length) emit({ t: 'links', links: changed });
-    const dropped = links.takeDropped();
-    if (dropped) emit({ t: 'dropped', count: dropped });
-    for (const s of Array.from(doc.querySelectorAll<HTMLScriptElement>('script[src*="partnero.com"]'))) {
-      // A script a consent manager or optimizer holds (type="text/plain"…) loads nothing yet.
-      if (scripts.has(s.src) || !isPartneroUrl(s.src) || !runsAsJavaScript(s.getAttribute('type'))) continue;
-      scripts.add(s.src);
-      emit({ t: 'script', src: cap(s.src), inHead: !!doc.head?.contains(s) });
-    }
-    for (const e of scanHeldScripts(doc, held)) emit(e);
-  });
-  // Scans run in their own task, never inside the page's DOMContentLoaded/load dispatch,
-  // so they add nothing to the page's own load timings.
-  const soon = (fn: () => void) => setTimeout(fn, 0);
-  doc.addEventListener('DOMContentLoaded', () => {
-    links.noteInitial(win.performance.now());
-    observe(doc);
-    // A load event that takes long (a slow image, a hanging request) does not hold the scan.
-    setTimeout(() => initialScanDone || rescan(), LOADING_MS);
-  });
-
+  const scanner = startScanner(win, frame, emit);
+  const parts: Parts = { reporter, scanner, queryHook };
   installClickGuard(win);
-  observeRealClicks(win, links, emit);
+  observeRealClicks(win, scanner.links, emit);
 
-  win.addEventListener('load', () => {
-    const at = win.performance.now();
-    soon(() => onLoad(at));
-  });
   let watchEnded = false;
   const endWatch = () => {
     watchEnded = true;
-    return post({ type: 'watch-end' });
+    return reporter.send({ type: 'watch-end' }).catch(() => undefined);
   };
   const onLoad = async (at: number) => {
-    await rescan();
+    await scanner.rescan();
     if (isTop) emit({ t: 'loaded', at });
     // What waited for the load event goes now, from every frame.
     void flush();
@@ -170,6 +50,12 @@ export function startBridge(win: Window, api: BridgeApi): void {
       setTimeout(() => void flush().then(endWatch), settings.graceMs);
     });
   };
+  // Scans run in their own task, never inside the page's load dispatch: they add nothing to
+  // the page's own load timings.
+  win.addEventListener('load', () => {
+    const at = win.performance.now();
+    setTimeout(() => onLoad(at), 0);
+  });
   win.addEventListener('pagehide', () => void flush());
   // Back from the back/forward cache: the extension has moved on to other pages since, so the
   // document tells it again what it is (no script runs anew to do it otherwise).
@@ -179,35 +65,43 @@ export function startBridge(win: Window, api: BridgeApi): void {
     if ((e as PageTransitionEvent).persisted) void flush(true).then(() => watchEnded && endWatch());
   });
 
-  function answer(msg: unknown): Promise<unknown> | undefined {
-    const m = msg as ToContent;
-    switch (m?.type) {
-      case 'collect':
-        return rescan().then(() => {
-          queryHook('');
-          // The hook answers in a microtask; let it land before flushing.
-          return new Promise((resolve) => setTimeout(() => void flush().then(() => resolve(true)), 0));
-        });
-      case 'click-test':
-        return rescan().then(() => {
-          for (const { el, rec } of links.paymentLinks()) {
-            if (m.linkId && rec.id !== m.linkId) continue;
-            if (!el.isConnected) continue;
-            const out = clickWithoutLeaving(el, doc);
-            markClicked(links, rec.id, { ...out, clickedBy: 'test' });
-            emit({ t: 'link-click', id: rec.id, by: 'test', at: win.performance.now(), ...out });
-          }
-          return flush().then(() => true);
-        });
-      case 'reveal':
-        return Promise.resolve(reveal(links.get(m.linkId)?.el));
-      default:
-        return undefined;
-    }
-  }
-
   if (isTop && win.navigator.webdriver)
-    serveAutomation(doc, (sealed) => send({ type: 'automation', sealed }));
+    serveAutomation(doc, (sealed) => reporter.send({ type: 'automation', sealed }));
+}
+
+/** What the background's messages act on. */
+interface Parts {
+  reporter: Reporter;
+  scanner: Scanner;
+  queryHook: QueryHook;
+}
+
+/** Answers a message of the background (undefined: not ours to answer). */
+function answer(win: Window, m: ToContent, { reporter, scanner, queryHook }: Parts) {
+  const { links } = scanner;
+  switch (m?.type) {
+    case 'collect':
+      return scanner.rescan().then(() => {
+        queryHook('');
+        // The hook answers in a microtask; let it land before flushing.
+        return new Promise((resolve) => setTimeout(() => void reporter.flush().then(() => resolve(true)), 0));
+      });
+    case 'click-test':
+      return scanner.rescan().then(() => {
+        for (const { el, rec } of links.paymentLinks()) {
+          if (m.linkId && rec.id !== m.linkId) continue;
+          if (!el.isConnected) continue;
+          const out = clickWithoutLeaving(el, win.document);
+          markClicked(links, rec.id, { ...out, clickedBy: 'test' });
+          reporter.emit({ t: 'link-click', id: rec.id, by: 'test', at: win.performance.now(), ...out });
+        }
+        return reporter.flush().then(() => true);
+      });
+    case 'reveal':
+      return Promise.resolve(reveal(links.get(m.linkId)?.el));
+    default:
+      return undefined;
+  }
 }
 
 /** Real clicks: href as the click starts (capture) and as it leaves (bubble, after handlers). */

@@ -1,0 +1,89 @@
+/**
+ * What one frame's bridge sends the background: events wait in an outbox (while the page
+ * loads, until its load event), go in order until answered (src/bridge/courier.ts), and are
+ * logged so a document back from the back/forward cache can tell it all again.
+ */
+import { readCookie } from '../detect/cookie';
+import type { BridgeEvent, ToBackground, ToContent } from '../protocol/messages';
+import { Courier } from './courier';
+import type { BridgeApi } from './ext';
+import { cap, LIMITS } from './limits';
+import { type HookBatch, Outbox } from './outbox';
+
+const FLUSH_MS = 50;
+/**
+ * While the page loads, the bridge only takes notes: validation and messages wait for its
+ * load event (at most this long), so they stay out of the page's own load time.
+ */
+export const LOADING_MS = 2000;
+
+/** The frame's line to the background. */
+export interface Reporter {
+  /** Queues an event; it goes soon (at load while the page loads). */
+  emit(e: BridgeEvent | HookBatch): void;
+  /** Sends what is pending now; `restored`: everything this document ever sent, as a replay. */
+  flush(restored?: boolean): Promise<unknown>;
+  /** Sends `msg` as is; resolves with the answer, rejects when nobody answered. */
+  send(msg: ToBackground): Promise<unknown>;
+}
+
+/**
+ * Opens the frame's line. `answer` handles the background's messages, listened for from the
+ * frame's first report on (the top frame's comes at load): touching the extension APIs costs
+ * a frame ~2 ms in Chromium, and a frame that never reports has nothing to collect or click.
+ */
+export function openReporter(
+  win: Window,
+  api: BridgeApi,
+  frame: string,
+  answer: (msg: ToContent) => Promise<unknown> | undefined,
+): Reporter {
+  const doc = win.document;
+  const isTop = frame === 'top';
+  const timeOrigin = win.performance.timeOrigin;
+  /** In order; a hook batch is kept as dispatched and validated when flushed. */
+  const outbox = new Outbox();
+  /** Everything this document has sent, replayed if it comes back from the back/forward cache. */
+  const sentLog: BridgeEvent[] = [];
+  /** Rough size of the log (hook batches by their text): a page cannot make it hold much. */
+  let sentChars = 0;
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastCookie: string | null | undefined;
+  let listening = false;
+
+  const send = (msg: ToBackground) => {
+    if (!listening) {
+      listening = true;
+      api.onMessage((m) => answer(m as ToContent));
+    }
+    return api.sendMessage(msg);
+  };
+  /** Page events go until answered: the worker may stop while it handles one. */
+  const courier = new Courier(send);
+  const flush = (restored = false) => {
+    clearTimeout(flushTimer);
+    flushTimer = undefined;
+    const { events, chars } = outbox.take();
+    // The page's referral cookie is the top frame's to report (the background keeps no other).
+    const raw = isTop ? readCookie(doc.cookie) : null;
+    if (isTop && raw !== lastCookie) {
+      lastCookie = raw;
+      events.push({ t: 'cookie', raw: raw === null ? null : cap(raw), at: win.performance.now() });
+    }
+    if (sentLog.length < LIMITS.replay && sentChars + chars <= LIMITS.replayChars) {
+      sentLog.push(...events.slice(0, LIMITS.replay - sentLog.length));
+      sentChars += chars;
+    }
+    if (restored)
+      return courier.deliver({ type: 'page-events', frame, timeOrigin, events: [...sentLog], restored });
+    if (!events.length) return Promise.resolve();
+    return courier.deliver({ type: 'page-events', frame, timeOrigin, events });
+  };
+  const emit = (e: BridgeEvent | HookBatch) => {
+    // A page can flood the hook channel: the outbox caps what waits, and counts what it refuses.
+    outbox.add(e);
+    const loading = doc.readyState !== 'complete';
+    if (flushTimer === undefined) flushTimer = setTimeout(flush, loading ? LOADING_MS : FLUSH_MS);
+  };
+  return { emit, flush, send };
+}

@@ -1,0 +1,76 @@
+/**
+ * The frame's scans: Payment Links and embeds (src/bridge/links.ts), Partnero scripts and
+ * held loaders, at load and again after DOM changes. One scan at a time, in slices
+ * (src/bridge/slices.ts): a page with many links never freezes.
+ */
+import { runsAsJavaScript } from '../detect/held-script';
+import { isPartneroUrl } from '../detect/partnero';
+import type { BridgeEvent } from '../protocol/messages';
+import { newHeldScan, scanHeldScripts } from './held';
+import { cap } from './limits';
+import { LinkRegistry } from './links';
+import { LOADING_MS } from './reporter';
+import { oneAtATime } from './slices';
+
+const RESCAN_MS = 150;
+
+/** The frame's scanner. */
+export interface Scanner {
+  links: LinkRegistry;
+  /** Scans now (or joins the scan running); what changed is emitted. */
+  rescan(): Promise<void>;
+}
+
+/** Sets up the scans of `win`'s document; the first runs at load (or LOADING_MS after DOMContentLoaded). */
+export function startScanner(win: Window, frame: string, emit: (e: BridgeEvent) => void): Scanner {
+  const doc = win.document;
+  const loading = () => doc.readyState !== 'complete';
+  let rescanTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the first DOM change since the last scan happened: new links were inserted then. */
+  let changedAt: number | undefined;
+  let initialScanDone = false;
+  const observer = new MutationObserver(() => {
+    changedAt ??= win.performance.now();
+    // While loading, the scan at load (or the fallback after DOMContentLoaded) sees it all.
+    if (rescanTimer !== undefined || (loading() && !initialScanDone)) return;
+    rescanTimer = setTimeout(() => {
+      rescanTimer = undefined;
+      rescan();
+    }, RESCAN_MS);
+  });
+  const observe = (target: Node) =>
+    observer.observe(target, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['href', 'client-reference-id'],
+    });
+  const links = new LinkRegistry(frame, doc, observe);
+  const scripts = new Set<string>();
+  const held = newHeldScan();
+  const rescan = oneAtATime(async () => {
+    const late = initialScanDone;
+    const at = changedAt ?? win.performance.now();
+    changedAt = undefined;
+    initialScanDone = true;
+    // Looking for shadow roots walks every element: not while the page is still loading.
+    const changed = await links.scanSliced(win, late, !loading(), at);
+    if (changed.length) emit({ t: 'links', links: changed });
+    const dropped = links.takeDropped();
+    if (dropped) emit({ t: 'dropped', count: dropped });
+    for (const s of Array.from(doc.querySelectorAll<HTMLScriptElement>('script[src*="partnero.com"]'))) {
+      // A script a consent manager or optimizer holds (type="text/plain"…) loads nothing yet.
+      if (scripts.has(s.src) || !isPartneroUrl(s.src) || !runsAsJavaScript(s.getAttribute('type'))) continue;
+      scripts.add(s.src);
+      emit({ t: 'script', src: cap(s.src), inHead: !!doc.head?.contains(s) });
+    }
+    for (const e of scanHeldScripts(doc, held)) emit(e);
+  });
+  doc.addEventListener('DOMContentLoaded', () => {
+    links.noteInitial(win.performance.now());
+    observe(doc);
+    // A load event that takes long (a slow image, a hanging request) does not hold the scan.
+    setTimeout(() => initialScanDone || rescan(), LOADING_MS);
+  });
+  return { links, rescan };
+}
