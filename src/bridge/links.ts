@@ -101,6 +101,11 @@ export class LinkRegistry {
    * Links found beyond the cap since the last call (0 when none): counted as the growth of
    * the most one scan left out, so a list re-rendered again and again counts its links once.
    */
+  /** Whether the page has shown a link or an embed: tracked ones, or one in the document now. */
+  hasAny(): boolean {
+    return this.records.size > 0 || this.doc.querySelector(SELECTOR) !== null;
+  }
+
   takeDropped(): number {
     const n = this.dropped;
     this.dropped = 0;

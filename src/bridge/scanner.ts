@@ -19,6 +19,8 @@ export interface Scanner {
   links: LinkRegistry;
   /** Scans now (or joins the scan running); what changed is emitted. */
   rescan(): Promise<void>;
+  /** The page showed Partnero (or the background asked): scans look everywhere from now on. */
+  arm(): void;
 }
 
 /** Sets up the scans of `win`'s document; the first runs at load (or LOADING_MS after DOMContentLoaded). */
@@ -29,6 +31,13 @@ export function startScanner(win: Window, frame: string, emit: (e: BridgeEvent) 
   /** When the first DOM change since the last scan happened: new links were inserted then. */
   let changedAt: number | undefined;
   let initialScanDone = false;
+  /**
+   * Whether scans walk every element for shadow roots, the one part of a scan whose cost
+   * grows with the page: only once the page showed Partnero or Stripe (a link or embed, a
+   * Partnero script, a held loader, the hook's report) or the background asked. A page with
+   * neither costs a few queries per scan.
+   */
+  let armed = false;
   const observer = new MutationObserver(() => {
     changedAt ??= win.performance.now();
     // While loading, the scan at load (or the fallback after DOMContentLoaded) sees it all.
@@ -54,7 +63,8 @@ export function startScanner(win: Window, frame: string, emit: (e: BridgeEvent) 
     changedAt = undefined;
     initialScanDone = true;
     // Looking for shadow roots walks every element: not while the page is still loading.
-    const changed = await links.scanSliced(win, late, !loading(), at);
+    const deep = !loading() && (armed || links.hasAny());
+    const changed = await links.scanSliced(win, late, deep, at);
     if (changed.length) emit({ t: 'links', links: changed });
     const dropped = links.takeDropped();
     if (dropped) emit({ t: 'dropped', count: dropped });
@@ -62,9 +72,13 @@ export function startScanner(win: Window, frame: string, emit: (e: BridgeEvent) 
       // A script a consent manager or optimizer holds (type="text/plain"…) loads nothing yet.
       if (scripts.has(s.src) || !isPartneroUrl(s.src) || !runsAsJavaScript(s.getAttribute('type'))) continue;
       scripts.add(s.src);
+      armed = true;
       emit({ t: 'script', src: cap(s.src), inHead: !!doc.head?.contains(s) });
     }
-    for (const e of scanHeldScripts(doc, held)) emit(e);
+    for (const e of scanHeldScripts(doc, held)) {
+      armed = true;
+      emit(e);
+    }
   });
   doc.addEventListener('DOMContentLoaded', () => {
     links.noteInitial(win.performance.now());
@@ -72,5 +86,11 @@ export function startScanner(win: Window, frame: string, emit: (e: BridgeEvent) 
     // A load event that takes long (a slow image, a hanging request) does not hold the scan.
     setTimeout(() => initialScanDone || rescan(), LOADING_MS);
   });
-  return { links, rescan };
+  return {
+    links,
+    rescan,
+    arm: () => {
+      armed = true;
+    },
+  };
 }

@@ -25,11 +25,19 @@ export function startBridge(win: Window, api: BridgeApi): void {
   const frame = isTop ? 'top' : cap(win.location.href, 300);
   const reporter = openReporter(win, api, frame, (msg) => answer(win, msg, parts));
   const { emit, flush } = reporter;
-  const queryHook = linkHook(doc, (hookBatch) => emit({ hookBatch }));
-  // Partnero is noticed by the loader's universal.js insertion, address moves by the Navigation API.
-  watchLoader(doc, queryHook, isTop ? watchAddress(win, emit) : () => undefined);
-  watchErrors(win, emit);
   const scanner = startScanner(win, frame, emit);
+  // The hook reports only on a page with Partnero (or a `po is not defined` error).
+  const queryHook = linkHook(doc, (hookBatch) => {
+    scanner.arm();
+    emit({ hookBatch });
+  });
+  // Partnero is noticed by the loader's universal.js insertion, address moves by the Navigation API.
+  const onAddress = isTop ? watchAddress(win, emit) : () => undefined;
+  watchLoader(doc, queryHook, () => {
+    scanner.arm();
+    onAddress();
+  });
+  watchErrors(win, emit);
   const parts: Parts = { reporter, scanner, queryHook };
   installClickGuard(win);
   observeRealClicks(win, scanner.links, emit);
@@ -79,6 +87,8 @@ interface Parts {
 /** Answers a message of the background (undefined: not ours to answer). */
 function answer(win: Window, m: ToContent, { reporter, scanner, queryHook }: Parts) {
   const { links } = scanner;
+  // The background asks because someone inspects the page: every scan looks everywhere now.
+  if (m?.type === 'collect' || m?.type === 'click-test') scanner.arm();
   switch (m?.type) {
     case 'collect':
       return scanner.rescan().then(() => {
