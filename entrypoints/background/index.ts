@@ -106,7 +106,8 @@ function pageEvents(
     if (!firstDelivery(tab, msg.frame, msg.timeOrigin, msg.seq)) return false;
     const top = sender.frameId === 0;
     const restored = msg.restored === true;
-    if (top && !onTopBridge(tabId, tab, sender.url ?? tab.page.url, msg.timeOrigin, restored)) return false;
+    const url = msg.url ?? sender.url ?? tab.page.url;
+    if (top && !onTopBridge(tabId, tab, url, msg.timeOrigin, restored)) return false;
     const hadCookie = tab.page.cookie?.raw;
     const frame = { frame: top ? 'top' : msg.frame, timeOrigin: msg.timeOrigin };
     const changed = applyEvents(tab, frame, msg.events);

@@ -41,6 +41,9 @@ export function openReporter(
   const doc = win.document;
   const isTop = frame === 'top';
   const timeOrigin = win.performance.timeOrigin;
+  /** The address as committed (see `url` in messages.ts); none when too long to carry whole. */
+  const href = win.location.href;
+  const url = isTop && href.length <= LIMITS.string * 4 ? { url: href } : {};
   /** In order; a hook batch is kept as dispatched and validated when flushed. */
   const outbox = new Outbox();
   /** Everything this document has sent, replayed if it comes back from the back/forward cache. */
@@ -75,9 +78,16 @@ export function openReporter(
       sentChars += chars;
     }
     if (restored)
-      return courier.deliver({ type: 'page-events', frame, timeOrigin, events: [...sentLog], restored });
+      return courier.deliver({
+        type: 'page-events',
+        frame,
+        timeOrigin,
+        ...url,
+        events: [...sentLog],
+        restored,
+      });
     if (!events.length) return Promise.resolve();
-    return courier.deliver({ type: 'page-events', frame, timeOrigin, events });
+    return courier.deliver({ type: 'page-events', frame, timeOrigin, ...url, events });
   };
   const emit = (e: BridgeEvent | HookBatch) => {
     // A page can flood the hook channel: the outbox caps what waits, and counts what it refuses.

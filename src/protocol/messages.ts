@@ -64,6 +64,12 @@ export type ToBackground =
       restored?: true;
       /** This document's message number (1, 2, …): a message resent after a lost answer is known. */
       seq?: number;
+      /**
+       * Top frame: the document's address when its bridge started (document_start), before any
+       * page script could tidy it. Firefox stamps `sender.url` when a frame first uses the
+       * extension APIs, which the bridge now does only at its first report.
+       */
+      url?: string;
     }
   /** Top frame: the grace period after load is over. */
   | { type: 'watch-end' }

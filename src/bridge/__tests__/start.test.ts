@@ -68,6 +68,15 @@ describe('startBridge while the page loads', () => {
     ]);
   });
 
+  it('names the page by its address as committed, not as a script tidied it before the first report', async () => {
+    win.history.replaceState(null, '', '/pricing-clean');
+    readyState = 'complete';
+    win.dispatchEvent(new win.Event('load'));
+    await vi.advanceTimersByTimeAsync(1);
+    const first = sent[0];
+    expect(first?.type === 'page-events' && first.url).toBe('https://shop.example.com/pricing');
+  });
+
   it('does not wait for a load event that never comes', async () => {
     hook([{ t: 'loader', name: 'po', at: 5, inHead: true }]);
     win.document.dispatchEvent(new win.Event('DOMContentLoaded'));
