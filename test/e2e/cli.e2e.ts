@@ -263,7 +263,7 @@ const checkHostile = (name: string, browser: string, ...more: string[]) =>
   cli(['check', `${server.origin}/hostile/${name}.html`, '--json', '--browser', browser, ...fast, ...more]);
 
 /** A short --timeout for pages that hold the check up: the bound is the check's own, whatever it is. */
-const shortTimeout = ['--timeout', '6000'];
+const shortTimeout = ['--timeout', '4000'];
 
 describe.each(browsersUnderTest())("a page attacking the check's channel in %s", (browser) => {
   it('a forged clean answer is ignored: the real findings, exit 1', async () => {

@@ -22,7 +22,6 @@ import { browsersUnderTest, cli, ROOT, report, serveFixtures, stubPartneroOnly, 
 
 const MANY = '/hostile/many-frames.html';
 const FRAMES = 200;
-const RUNS = 10;
 
 let server: StaticServer;
 beforeAll(async () => {
@@ -34,25 +33,34 @@ afterAll(() => server?.close());
 const framesWithLinks = (links: readonly Pick<LinkRecord, 'frame'>[]) =>
   new Set(links.map((l) => l.frame).filter((f) => f !== 'top')).size;
 
+/**
+ * Checks of the 200-frame page per browser, each in a fresh browser (the race of the first
+ * top-frame message and the page reset, as a new tab meets it). Ten in Chromium; three in
+ * Firefox, where a 200-frame check takes as long but the worker's logic is the same (ten of
+ * ten there too when measured by hand), to keep the suite within CI's time.
+ */
+const RUNS_IN: Record<string, number> = { chrome: 10, firefox: 3 };
+
 describe.each(browsersUnderTest())('%s: a page of 200 frames', (browser) => {
-  it(`every one of ${RUNS} checks reports the links of all ${FRAMES} frames`, async () => {
-    // One journey of RUNS loads of the page (each its own document, each reset in the worker
-    // while its frames report): the race of the first top-frame message and the reset, RUNS
-    // times, without RUNS browser starts.
-    const urls = Array.from({ length: RUNS }, (_, i) => `${server.origin}${MANY}?run=${i + 1}`);
-    const run = await cli([
-      'check',
-      ...urls,
-      '--json',
-      '--browser',
-      browser,
-      '--stub-partnero',
-      '--wait',
-      '200',
-      '--no-click-test',
-    ]);
-    const frames = report(run).pages.map((page) => framesWithLinks(page.links));
-    expect(frames).toEqual(Array(RUNS).fill(FRAMES));
+  const runs = RUNS_IN[browser] ?? 10;
+  it(`every one of ${runs} checks reports the links of all ${FRAMES} frames`, async () => {
+    const frames: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const run = await cli([
+        'check',
+        `${server.origin}${MANY}`,
+        '--json',
+        '--browser',
+        browser,
+        '--stub-partnero',
+        '--wait',
+        '200',
+        '--no-click-test',
+      ]);
+      const [page] = report(run).pages;
+      frames.push(framesWithLinks(page?.links ?? []));
+    }
+    expect(frames).toEqual(Array(runs).fill(FRAMES));
   }, 240_000);
 });
 
