@@ -24,7 +24,7 @@ import type { ReportTiming } from '../../src/report/schema';
 import { stubPartnero } from '../../src/stub';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const ROUNDS = 60;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
 const CALLS = 20_000;
 const rows: [string, string, string][] = [];
 const row = (what: string, value: string, budget: string) => rows.push([what, value, budget]);
@@ -231,13 +231,16 @@ interface TraceEvent {
   args?: { data?: { url?: string } };
 }
 
-it('extension script before load, traced', async () => {
-  const url = `${server.origin}/bench-page.html?aff=BENCH&local=1&heavy=1`;
+it.each([
+  ['typical page', 'bench-page.html?aff=BENCH&local=1&heavy=1'],
+  ['page without Partnero', 'bench-no-partnero.html?heavy=1'],
+])('extension script before load, traced: %s', async (label, path) => {
+  const url = `${server.origin}/${path}`;
   const page = await prepared(withExt.browser, false);
   for (let i = 0; i < 3; i++) await loadTime(page, url);
   const ms: number[] = [];
   for (let i = 0; i < 9; i++) ms.push(await extensionScriptBeforeLoad(page, url));
-  row('extension script before load, typical page (ms)', median(ms).toFixed(2), 'median of 9 traces');
+  row(`extension script before load, ${label} (ms)`, median(ms).toFixed(2), 'median of 9 traces');
 });
 
 it('cost of one po() call', async () => {
