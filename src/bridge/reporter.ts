@@ -46,13 +46,10 @@ export function openReporter(
   const url = isTop && href.length <= LIMITS.string * 4 ? { url: href } : {};
   /** In order; a hook batch is kept as dispatched and validated when flushed. */
   const outbox = new Outbox();
-  /** Everything this document has sent, replayed if it comes back from the back/forward cache. */
-  const sentLog: BridgeEvent[] = [];
-  /** Rough size of the log (hook batches by their text): a page cannot make it hold much. */
-  let sentChars = 0;
+  const sentLog = replayLog();
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
-  let lastCookie: string | null | undefined;
   let listening = false;
+  const cookieChange = cookieChanges(win, isTop);
 
   const send = (msg: ToBackground) => {
     if (!listening) {
@@ -67,23 +64,15 @@ export function openReporter(
     clearTimeout(flushTimer);
     flushTimer = undefined;
     const { events, chars } = outbox.take();
-    // The page's referral cookie is the top frame's to report (the background keeps no other).
-    const raw = isTop ? readCookie(doc.cookie) : null;
-    if (isTop && raw !== lastCookie) {
-      lastCookie = raw;
-      events.push({ t: 'cookie', raw: raw === null ? null : cap(raw), at: win.performance.now() });
-    }
-    if (sentLog.length < LIMITS.replay && sentChars + chars <= LIMITS.replayChars) {
-      sentLog.push(...events.slice(0, LIMITS.replay - sentLog.length));
-      sentChars += chars;
-    }
+    events.push(...cookieChange());
+    sentLog.add(events, chars);
     if (restored)
       return courier.deliver({
         type: 'page-events',
         frame,
         timeOrigin,
         ...url,
-        events: [...sentLog],
+        events: sentLog.all(),
         restored,
       });
     if (!events.length) return Promise.resolve();
@@ -96,4 +85,33 @@ export function openReporter(
     if (flushTimer === undefined) flushTimer = setTimeout(flush, loading ? LOADING_MS : FLUSH_MS);
   };
   return { emit, flush, send };
+}
+
+/** The top frame's referral cookie when it changed since last told; subframes tell none (the background keeps no other). */
+function cookieChanges(win: Window, isTop: boolean): () => BridgeEvent[] {
+  let last: string | null | undefined;
+  return () => {
+    if (!isTop) return [];
+    const raw = readCookie(win.document.cookie);
+    if (raw === last) return [];
+    last = raw;
+    return [{ t: 'cookie', raw: raw === null ? null : cap(raw), at: win.performance.now() }];
+  };
+}
+
+/**
+ * Everything a document has sent, replayed if it comes back from the back/forward cache; its
+ * rough size (hook batches by their text) is capped, so a page cannot make it hold much.
+ */
+function replayLog() {
+  const log: BridgeEvent[] = [];
+  let chars = 0;
+  return {
+    add(events: BridgeEvent[], size: number) {
+      if (log.length >= LIMITS.replay || chars + size > LIMITS.replayChars) return;
+      log.push(...events.slice(0, LIMITS.replay - log.length));
+      chars += size;
+    },
+    all: () => [...log],
+  };
 }

@@ -68,17 +68,7 @@ export function startScanner(win: Window, frame: string, emit: (e: BridgeEvent) 
     if (changed.length) emit({ t: 'links', links: changed });
     const dropped = links.takeDropped();
     if (dropped) emit({ t: 'dropped', count: dropped });
-    for (const s of Array.from(doc.querySelectorAll<HTMLScriptElement>('script[src*="partnero.com"]'))) {
-      // A script a consent manager or optimizer holds (type="text/plain"…) loads nothing yet.
-      if (scripts.has(s.src) || !isPartneroUrl(s.src) || !runsAsJavaScript(s.getAttribute('type'))) continue;
-      scripts.add(s.src);
-      armed = true;
-      emit({ t: 'script', src: cap(s.src), inHead: !!doc.head?.contains(s) });
-    }
-    for (const e of scanHeldScripts(doc, held)) {
-      armed = true;
-      emit(e);
-    }
+    if (scanScripts(doc, scripts, held, emit)) armed = true;
   });
   doc.addEventListener('DOMContentLoaded', () => {
     links.noteInitial(win.performance.now());
@@ -93,4 +83,26 @@ export function startScanner(win: Window, frame: string, emit: (e: BridgeEvent) 
       armed = true;
     },
   };
+}
+
+/** Emits the Partnero scripts and held loaders not reported yet; true when there were any. */
+function scanScripts(
+  doc: Document,
+  scripts: Set<string>,
+  held: ReturnType<typeof newHeldScan>,
+  emit: (e: BridgeEvent) => void,
+): boolean {
+  let found = false;
+  for (const s of Array.from(doc.querySelectorAll<HTMLScriptElement>('script[src*="partnero.com"]'))) {
+    // A script a consent manager or optimizer holds (type="text/plain"…) loads nothing yet.
+    if (scripts.has(s.src) || !isPartneroUrl(s.src) || !runsAsJavaScript(s.getAttribute('type'))) continue;
+    scripts.add(s.src);
+    found = true;
+    emit({ t: 'script', src: cap(s.src), inHead: !!doc.head?.contains(s) });
+  }
+  for (const e of scanHeldScripts(doc, held)) {
+    found = true;
+    emit(e);
+  }
+  return found;
 }
