@@ -31,9 +31,16 @@ export function watchLoader(doc: Document, query: QueryHook, onLoader: () => voi
     query(doc.readyState === 'loading' && !doc.body ? 'loader:1' : 'loader:0');
     script.addEventListener('load', () => query(''));
   };
-  new MutationObserver((records) => {
-    for (const record of records)
-      for (const node of record.addedNodes)
-        if (node.nodeName === 'SCRIPT') inserted(node as HTMLScriptElement);
+  // Each DOM change looks at the document's scripts not looked at yet, not at every node added:
+  // while a page is parsed, that is a few scripts instead of hundreds of records per callback.
+  const scripts = doc.scripts;
+  const checked = new WeakSet<Node>();
+  new MutationObserver(() => {
+    for (let i = 0; i < scripts.length; i++) {
+      const script = scripts[i] as HTMLScriptElement;
+      if (checked.has(script)) continue;
+      checked.add(script);
+      inserted(script);
+    }
   }).observe(doc, { childList: true, subtree: true });
 }

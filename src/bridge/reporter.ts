@@ -23,6 +23,12 @@ export interface Reporter {
   emit(e: BridgeEvent | HookBatch): void;
   /** Sends what is pending now; `restored`: everything this document ever sent, as a replay. */
   flush(restored?: boolean): Promise<unknown>;
+  /**
+   * The document is going away: what waits goes now, if anything does. The cookie is not read
+   * (a synchronous round trip in Chromium, on the way to the next page): the background
+   * watches cookie changes itself.
+   */
+  flushLeaving(): void;
   /** Sends `msg` as is; resolves with the answer, rejects when nobody answered. */
   send(msg: ToBackground): Promise<unknown>;
 }
@@ -84,7 +90,10 @@ export function openReporter(
     const loading = doc.readyState !== 'complete';
     if (flushTimer === undefined) flushTimer = setTimeout(flush, loading ? LOADING_MS : FLUSH_MS);
   };
-  return { emit, flush, send };
+  const flushLeaving = () => {
+    if (!outbox.empty) void flush();
+  };
+  return { emit, flush, flushLeaving, send };
 }
 
 /** The top frame's referral cookie when it changed since last told; subframes tell none (the background keeps no other). */

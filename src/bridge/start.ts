@@ -64,7 +64,7 @@ export function startBridge(win: Window, api: BridgeApi): void {
     const at = win.performance.now();
     setTimeout(() => onLoad(at), 0);
   });
-  win.addEventListener('pagehide', () => void flush());
+  win.addEventListener('pagehide', reporter.flushLeaving);
   // Back from the back/forward cache: the extension has moved on to other pages since, so the
   // document tells it again what it is (no script runs anew to do it otherwise).
   // The watch is over again at once if it was over when the visitor left (a watch still
