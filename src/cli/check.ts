@@ -21,7 +21,7 @@ import {
   type Launched,
   launchWithExtension,
 } from './browsers';
-import { withDeadline } from './deadline';
+import { withDeadline, within } from './deadline';
 import { type Interception, interceptTraffic } from './intercept';
 
 /** A reason the check could not run (exit 2): one line, no stack. */
@@ -90,7 +90,8 @@ export async function openChecker(
       }
       return results;
     } finally {
-      await page.close().catch(() => undefined);
+      // A page hung in a loop may never let its tab close: the browser is ended after anyway.
+      await within(page.close(), 2_000);
     }
   };
   return { browserLabel, launched, checkJourney, close: launched.close };
