@@ -22,17 +22,15 @@ export function isUniversalUrl(src: string): boolean {
  * the queue function or taken its queue over).
  */
 export function watchLoader(doc: Document, query: QueryHook, onLoader: () => void): void {
-  const found = new WeakSet<Node>();
   const inserted = (script: HTMLScriptElement) => {
-    if (found.has(script) || !isUniversalUrl(script.src)) return;
-    found.add(script);
+    if (!isUniversalUrl(script.src)) return;
     onLoader();
     // An inline loader in <head> runs before the parser has made <body>.
     query(doc.readyState === 'loading' && !doc.body ? 'loader:1' : 'loader:0');
     script.addEventListener('load', () => query(''));
   };
-  // Each DOM change looks at the document's scripts not looked at yet, not at every node added:
-  // while a page is parsed, that is a few scripts instead of hundreds of records per callback.
+  // Each DOM change looks at the document's scripts not looked at yet (each once), not at every
+  // node added: while a page is parsed, a few scripts instead of hundreds of records per callback.
   const scripts = doc.scripts;
   const checked = new WeakSet<Node>();
   new MutationObserver(() => {
