@@ -33,7 +33,11 @@ export default defineConfig({
     name: 'Partnero Inspector',
     description:
       'Checks that Partnero affiliate tracking with Stripe works on this page: loader, referral cookie, Payment Links, transactions.',
-    permissions: ['storage', 'webNavigation', 'webRequest', 'cookies'],
+    // Chromium: no webRequest. Holding it makes Chromium route every request of every page
+    // through the browser process (README "Page load"); the page's Resource Timing and the
+    // navigation events tell what the rules need. Firefox has no such cost. The CLI's copy of
+    // the Chromium build adds it (src/cli/browsers.ts).
+    permissions: ['storage', 'webNavigation', ...(browser === 'firefox' ? ['webRequest'] : []), 'cookies'],
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Partnero Inspector' },
     ...(browser === 'firefox'

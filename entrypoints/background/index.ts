@@ -110,8 +110,10 @@ function pageEvents(
     if (top && !onTopBridge(tabId, tab, url, msg.timeOrigin, restored)) return false;
     const hadCookie = tab.page.cookie?.raw;
     const frame = { frame: top ? 'top' : msg.frame, timeOrigin: msg.timeOrigin };
-    const changed = applyEvents(tab, frame, msg.events);
-    onReportApplied(tabId, tab, top, frame, msg.events);
+    // Where webRequest reports Partnero requests, the page's own account of them is not needed.
+    const events = browser.webRequest ? msg.events.filter((e) => e.t !== 'request') : msg.events;
+    const changed = applyEvents(tab, frame, events);
+    onReportApplied(tabId, tab, top, frame, events);
     if (top && restored) unfileRestoredPage(tab);
     if (tab.page.cookie && tab.page.cookie.raw !== hadCookie) await refreshCookieDetails(tab.page);
     return changed;

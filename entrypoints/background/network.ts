@@ -34,7 +34,17 @@ export async function requestsSettled(tabId: number, timeoutMs: number): Promise
   }
 }
 
+/**
+ * Listens to Partnero requests (webRequest, where the extension holds it: Firefox, and the
+ * CLI's copy in Chromium; elsewhere the page's Resource Timing reports them, src/bridge/requests.ts)
+ * and to navigations into Stripe checkout.
+ */
 export function watchNetwork(): void {
+  if (browser.webRequest) watchPartneroRequests();
+  watchCheckoutNavigations();
+}
+
+function watchPartneroRequests(): void {
   browser.webRequest.onBeforeRequest.addListener(
     (d): undefined => {
       if (d.tabId < 0) return;
@@ -77,17 +87,24 @@ export function watchNetwork(): void {
     },
     { urls: ['<all_urls>'], types: ['main_frame', 'sub_frame'] },
   );
+}
+
+function watchCheckoutNavigations(): void {
+  const checkout = { url: [{ hostEquals: 'buy.stripe.com' }, { hostEquals: 'checkout.stripe.com' }] };
+  // Without webRequest, a server redirect into checkout shows at its commit (the page it left
+  // is still the tab's: a checkout page never becomes it). Heard twice with webRequest: kept once.
+  browser.webNavigation.onCommitted.addListener((d) => {
+    if ((d.transitionQualifiers ?? []).includes('server_redirect') && isStripeCheckout(d.url))
+      recordNavigation(d.tabId, d.url, d.timeStamp, true);
+  }, checkout);
   // window.open / target=_blank: the navigation happens in a new tab, the attribution
   // problem belongs to the page that opened it.
   browser.webNavigation.onCreatedNavigationTarget.addListener((d) => {
     if (isStripeCheckout(d.url)) recordNavigation(d.sourceTabId, d.url, d.timeStamp, false);
   });
-  browser.webNavigation.onBeforeNavigate.addListener(
-    (d) => {
-      if (isStripeCheckout(d.url)) recordNavigation(d.tabId, d.url, d.timeStamp, false);
-    },
-    { url: [{ hostEquals: 'buy.stripe.com' }, { hostEquals: 'checkout.stripe.com' }] },
-  );
+  browser.webNavigation.onBeforeNavigate.addListener((d) => {
+    if (isStripeCheckout(d.url)) recordNavigation(d.tabId, d.url, d.timeStamp, false);
+  }, checkout);
 }
 
 function finish(tabId: number, requestId: string, timeStamp: number, patch: Partial<NetRequest>): void {

@@ -23,8 +23,16 @@ export interface Scanner {
   arm(): void;
 }
 
-/** Sets up the scans of `win`'s document; the first runs at load (or LOADING_MS after DOMContentLoaded). */
-export function startScanner(win: Window, frame: string, emit: (e: BridgeEvent) => void): Scanner {
+/**
+ * Sets up the scans of `win`'s document; the first runs at load (or LOADING_MS after
+ * DOMContentLoaded). `onArm` runs once, when the page first shows Partnero or Stripe.
+ */
+export function startScanner(
+  win: Window,
+  frame: string,
+  emit: (e: BridgeEvent) => void,
+  onArm: () => void = () => undefined,
+): Scanner {
   const doc = win.document;
   const loading = () => doc.readyState !== 'complete';
   let rescanTimer: ReturnType<typeof setTimeout> | undefined;
@@ -38,6 +46,11 @@ export function startScanner(win: Window, frame: string, emit: (e: BridgeEvent) 
    * neither costs a few queries per scan.
    */
   let armed = false;
+  const arm = () => {
+    if (armed) return;
+    armed = true;
+    onArm();
+  };
   const observer = new MutationObserver(() => {
     changedAt ??= win.performance.now();
     // While loading, the scan at load (or the fallback after DOMContentLoaded) sees it all.
@@ -68,7 +81,7 @@ export function startScanner(win: Window, frame: string, emit: (e: BridgeEvent) 
     if (changed.length) emit({ t: 'links', links: changed });
     const dropped = links.takeDropped();
     if (dropped) emit({ t: 'dropped', count: dropped });
-    if (scanScripts(doc, scripts, held, emit)) armed = true;
+    if (scanScripts(doc, scripts, held, emit)) arm();
   });
   doc.addEventListener('DOMContentLoaded', () => {
     links.noteInitial(win.performance.now());
@@ -79,9 +92,7 @@ export function startScanner(win: Window, frame: string, emit: (e: BridgeEvent) 
   return {
     links,
     rescan,
-    arm: () => {
-      armed = true;
-    },
+    arm,
   };
 }
 

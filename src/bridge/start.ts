@@ -16,6 +16,7 @@ import { cap } from './limits';
 import { type LinkRegistry, markClicked } from './links';
 import { watchLoader } from './loader-watch';
 import { openReporter, type Reporter } from './reporter';
+import { partneroRequests } from './requests';
 import { type Scanner, startScanner } from './scanner';
 
 /** Starts the bridge of `win`'s frame, at document_start. */
@@ -25,7 +26,7 @@ export function startBridge(win: Window, api: BridgeApi): void {
   const frame = isTop ? 'top' : cap(win.location.href, 300);
   const reporter = openReporter(win, api, frame, (msg) => answer(win, msg, parts));
   const { emit, flush } = reporter;
-  const scanner = startScanner(win, frame, emit);
+  const scanner = startScanner(win, frame, emit, partneroRequests(win, emit));
   // The hook reports only on a page with Partnero (or a `po is not defined` error).
   const queryHook = linkHook(doc, (hookBatch) => {
     scanner.arm();

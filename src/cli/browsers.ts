@@ -3,7 +3,7 @@
  * downloads a browser here: we use Debian's `chromium` / `firefox-esr` (or a desktop's
  * Chrome / Firefox), overridable with CHROME_PATH / FIREFOX_PATH / PUPPETEER_EXECUTABLE_PATH.
  */
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
@@ -76,11 +76,16 @@ export interface Launched {
   close(): Promise<void>;
 }
 
-/** Starts the browser headless with the extension installed and its background running. */
+/**
+ * Starts the browser headless with the extension installed and its background running. The
+ * check's copy of the Chromium build holds webRequest (see `withAutomationKey`); `asBuilt`
+ * keeps the permissions a user's install has.
+ */
 export async function launchWithExtension(
   kind: BrowserKind,
   executablePath: string,
   extDir: string,
+  { asBuilt = false }: { asBuilt?: boolean } = {},
 ): Promise<Launched> {
   const profile = mkdtempSync(join(tmpdir(), 'partnero-inspector-'));
   const browser =
@@ -110,7 +115,7 @@ export async function launchWithExtension(
   try {
     const key = newKeyHex();
     useAutomationKey(browser, key);
-    const extensionId = await browser.installExtension(withAutomationKey(extDir, profile, key));
+    const extensionId = await browser.installExtension(withAutomationKey(extDir, profile, key, !asBuilt));
     if (kind === 'chrome')
       // Generous: on a loaded 2-core machine the worker can take well over 10 s to start.
       await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().includes(extensionId), {
@@ -127,12 +132,21 @@ export async function launchWithExtension(
 
 /**
  * A copy of the built extension, inside the run's profile folder (removed with it), holding
- * the run's automation key: only this copy answers the CLI, and only with this key.
+ * the run's automation key: only this copy answers the CLI, and only with this key. With
+ * `webRequest`, the copy holds that permission (the Chromium build does not: it would slow
+ * every page a user opens; a check's browser opens only the pages it checks, and webRequest
+ * adds what the page cannot tell: every redirect hop, request bodies, blocked requests).
  */
-function withAutomationKey(extDir: string, profile: string, key: string): string {
+function withAutomationKey(extDir: string, profile: string, key: string, webRequest: boolean): string {
   const copy = join(profile, 'extension');
   cpSync(extDir, copy, { recursive: true });
   writeFileSync(join(copy, AUTOMATION_KEY_FILE), key);
+  const file = join(copy, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { permissions?: string[] };
+  if (webRequest && !manifest.permissions?.includes('webRequest')) {
+    manifest.permissions = [...(manifest.permissions ?? []), 'webRequest'];
+    writeFileSync(file, JSON.stringify(manifest));
+  }
   return copy;
 }
 

@@ -50,10 +50,20 @@ export function linkLabel(link: LinkRecord): string {
   return `${link.kind} “${cut(link.text, 60)}”`;
 }
 
+/**
+ * A request's outcome in words: its error, its HTTP status, `done` for one that finished with a
+ * status the page may not read (Resource Timing of a cross-origin script), else `pending`.
+ */
+export function requestStatus(r: NetRequest): string {
+  if (r.error !== undefined) return r.error;
+  if (r.status !== undefined) return String(r.status);
+  return r.duration === undefined ? 'pending' : 'done';
+}
+
 /** A request's row text around its URL: `GET 200 ` and ` · 35 ms`. */
 export function requestAround(r: NetRequest): [before: string, after: string] {
-  const status = r.error ?? (r.status === undefined ? 'pending' : String(r.status));
-  return [`${r.method} ${status} `, r.duration === undefined ? '' : ` · ${formatDuration(r.duration)}`];
+  const before = [r.method, requestStatus(r)].filter((s) => s !== '').join(' ');
+  return [`${before} `, r.duration === undefined ? '' : ` · ${formatDuration(r.duration)}`];
 }
 
 /** The row text of an event. */

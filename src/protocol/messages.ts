@@ -50,6 +50,11 @@ export type BridgeEvent =
   | ({ t: 'held-script' } & Omit<HeldScript, 'frame'>)
   | ({ t: 'error' } & Omit<PageError, 'frame'>)
   | { t: 'loaded'; at: number }
+  /**
+   * A Partnero request as the page's Resource Timing shows it (src/bridge/requests.ts): heard
+   * only where the extension has no `webRequest`. `status` when the page may read it.
+   */
+  | { t: 'request'; url: string; type: string; at: number; duration: number; status?: number }
   /** Events this frame lost to a cap since its last report (the page flooded a channel). */
   | { t: 'dropped'; count: number };
 

@@ -42,7 +42,7 @@ export default defineRule('network.request-failed', ({ page }) => {
     seen.add(key);
     findings.push({
       severity: 'error',
-      message: `${clip(request.method, 10)} ${clip(request.url)} failed: ${what}`,
+      message: `${request.method ? `${clip(request.method, 10)} ` : ''}${clip(request.url)} failed: ${what}`,
       fix: 'Read the reason above: fix the sent fields (422), the program id (404) or what blocks the request.',
       target: { href: request.url },
     });

@@ -16,10 +16,13 @@ function shown(url: string, origin: string | undefined): string {
   return clip(u && u.origin === origin ? `${u.pathname}${u.search}${u.hash}` : url, 100);
 }
 
-/** `301 /?aff=KEY → /en/`, or the client redirect's `/?aff=KEY → /en/`. */
+/**
+ * `301 /?aff=KEY → /en/`, or without a status (a client redirect; a server redirect heard only
+ * at its commit) `/?aff=KEY → /en/`.
+ */
 function hopText(hop: Redirect, origin: string | undefined): string {
   const move = `${shown(hop.from, origin)} → ${shown(hop.to, origin)}`;
-  return hop.kind === 'server' ? `${hop.status ?? 'HTTP'} ${move}` : move;
+  return hop.kind === 'server' && hop.status !== undefined ? `${hop.status} ${move}` : move;
 }
 
 function draft({ param, value, by }: DroppedReferral, origin: string | undefined): Draft {

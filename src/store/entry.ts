@@ -37,8 +37,11 @@ export class EntryTracker {
     this.pending.set(tabId, { requestId, asked: cap(url), redirects: [] });
   }
 
-  /** A top-frame request answered with an HTTP redirect. */
-  redirect(tabId: number, requestId: string, status: number, from: string, to: string): void {
+  /**
+   * A top-frame request answered with an HTTP redirect (`status` unknown when only the
+   * navigation's commit told: Chromium without webRequest).
+   */
+  redirect(tabId: number, requestId: string, status: number | undefined, from: string, to: string): void {
     let p = this.pending.get(tabId);
     if (p?.requestId !== requestId) {
       // Its first request went unseen (a worker restart): the chain starts here.
@@ -46,7 +49,12 @@ export class EntryTracker {
       this.pending.set(tabId, p);
     }
     if (p.redirects.length < REDIRECTS_CAP)
-      p.redirects.push({ kind: 'server', status, from: cap(from), to: cap(to) });
+      p.redirects.push({
+        kind: 'server',
+        ...(status !== undefined && { status }),
+        from: cap(from),
+        to: cap(to),
+      });
   }
 
   /**
@@ -95,6 +103,15 @@ export class EntryTracker {
     this.pending.delete(tabId);
     page.entry = { asked: p.asked, redirects: p.redirects };
     return true;
+  }
+
+  /**
+   * Where the tab's navigation under way started and under which id, for a redirect heard only
+   * at its commit; undefined once its page took it.
+   */
+  asked(tabId: number): { requestId: string; url: string } | undefined {
+    const p = this.pending.get(tabId);
+    return p && { requestId: p.requestId, url: p.asked };
   }
 
   /** The tab closed. */

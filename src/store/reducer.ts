@@ -3,7 +3,7 @@
  * so the whole background logic runs in unit tests.
  */
 import { decodeCookieValue } from '../detect/cookie';
-import type { CookieInfo, HeldScript, LinkRecord, PageState, TabState } from '../model/types';
+import type { CookieInfo, HeldScript, LinkRecord, NetRequest, PageState, TabState } from '../model/types';
 import type { BridgeEvent } from '../protocol/messages';
 import { addAddressChange } from './address';
 import { itemBytes, jsonBytes, listBytes } from './budget';
@@ -214,5 +214,24 @@ function apply(page: PageState, from: FrameInfo, e: BridgeEvent, rel: (at: numbe
       return true;
     case 'history':
       return frame === 'top' && addAddressChange(page, e, rel(e.at));
+    case 'request':
+      return addPageRequest(page, e, rel(e.at));
   }
+}
+
+/**
+ * The method a resource entry's initiator implies: elements load with GET, a beacon posts;
+ * `fetch` and XHR may use any, which Resource Timing does not say ('').
+ */
+function methodOf(initiator: string): string {
+  if (initiator === 'beacon') return 'POST';
+  return initiator === 'fetch' || initiator === 'xmlhttprequest' ? '' : 'GET';
+}
+
+/** A Partnero request the page's Resource Timing showed (once: a replayed report repeats it). */
+function addPageRequest(page: PageState, e: Extract<BridgeEvent, { t: 'request' }>, at: number): boolean {
+  if (page.requests.some((r) => r.url === e.url && r.at === at)) return false;
+  const req: NetRequest = { url: e.url, method: methodOf(e.type), type: e.type, at, duration: e.duration };
+  if (e.status !== undefined) req.status = e.status;
+  return admit(page, 'requests', page.requests, req);
 }

@@ -17,7 +17,7 @@ import { type BrowserKind, extensionDir, findBrowser, launchWithExtension } from
 import { interceptTraffic } from '../../src/cli/intercept';
 import type { StaticServer } from '../../src/cli/static-server';
 import type { TabSnapshot } from '../../src/protocol/messages';
-import { browsersUnderTest, ROOT, serveFixtures } from './support';
+import { AS_BUILT, browsersUnderTest, ROOT, serveFixtures } from './support';
 
 let server: StaticServer;
 beforeAll(async () => {
@@ -85,7 +85,12 @@ describe.each(browsersUnderTest())('%s', (kind) => {
       'transparency.html?aff=TEST',
       '#observations',
     ).finally(() => plain.close());
-    const launched = await launchWithExtension(kind, findBrowser(kind) as string, extensionDir(kind, ROOT));
+    const launched = await launchWithExtension(
+      kind,
+      findBrowser(kind) as string,
+      extensionDir(kind, ROOT),
+      AS_BUILT,
+    );
     try {
       const page = await launched.browser.newPage();
       const withExt = await pageReport(page, 'transparency.html?aff=TEST', '#observations');
@@ -100,7 +105,12 @@ describe.each(browsersUnderTest())('%s', (kind) => {
   });
 
   it('hostile input never breaks the page, the extension or the report', async () => {
-    const launched = await launchWithExtension(kind, findBrowser(kind) as string, extensionDir(kind, ROOT));
+    const launched = await launchWithExtension(
+      kind,
+      findBrowser(kind) as string,
+      extensionDir(kind, ROOT),
+      AS_BUILT,
+    );
     try {
       const page = await launched.browser.newPage();
       const pageErrors: string[] = [];
@@ -146,7 +156,12 @@ describe.each(browsersUnderTest())('%s', (kind) => {
     let launched: Awaited<ReturnType<typeof launchWithExtension>>;
     beforeAll(async () => {
       plain = await plainBrowser(kind);
-      launched = await launchWithExtension(kind, findBrowser(kind) as string, extensionDir(kind, ROOT));
+      launched = await launchWithExtension(
+        kind,
+        findBrowser(kind) as string,
+        extensionDir(kind, ROOT),
+        AS_BUILT,
+      );
     });
     afterAll(async () => {
       await plain?.close();

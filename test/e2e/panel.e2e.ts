@@ -14,7 +14,7 @@ import { extensionDir, findBrowser, type Launched, launchWithExtension } from '.
 import { interceptTraffic } from '../../src/cli/intercept';
 import { type StaticServer, serveStatic } from '../../src/cli/static-server';
 import { type PageReport, ReportSchema } from '../../src/report/schema';
-import { ROOT, serveFixtures, until, watchEnded } from './support';
+import { AS_BUILT, ROOT, serveFixtures, until, watchEnded } from './support';
 
 /** Screenshots of the panel, kept in the repository (README, reviews). */
 const SHOTS = resolve(ROOT, 'test', 'screenshots');
@@ -27,6 +27,7 @@ beforeAll(async () => {
     'chrome',
     findBrowser('chrome') as string,
     extensionDir('chrome', ROOT),
+    AS_BUILT,
   );
 });
 afterAll(async () => {

@@ -17,7 +17,7 @@ import type { StaticServer } from '../../src/cli/static-server';
 import type { TabSnapshot } from '../../src/protocol/messages';
 import { summarize } from '../../src/rules';
 import type { Settings } from '../../src/store/settings';
-import { CASES, openPopup, ROOT, serveFixtures, until, watchEnded } from './support';
+import { AS_BUILT, CASES, openPopup, ROOT, serveFixtures, until, watchEnded } from './support';
 
 const SHOTS = resolve(ROOT, 'test-results');
 const SCREENSHOTS = resolve(ROOT, 'test', 'screenshots');
@@ -34,6 +34,7 @@ beforeAll(async () => {
     'chrome',
     findBrowser('chrome') as string,
     extensionDir('chrome', ROOT),
+    AS_BUILT,
   );
   ext = await launched.browser.newPage();
   await ext.goto(`${launched.extensionBase}/popup.html`);

@@ -26,7 +26,11 @@ vi.mock('wxt/browser', () => {
         onErrorOccurred: event('error'),
         onBeforeRedirect: event('redirect'),
       },
-      webNavigation: { onCreatedNavigationTarget: event('target'), onBeforeNavigate: event('navigate') },
+      webNavigation: {
+        onCreatedNavigationTarget: event('target'),
+        onBeforeNavigate: event('navigate'),
+        onCommitted: event('committed'),
+      },
     },
   };
 });
@@ -231,5 +235,24 @@ describe('navigations to Stripe checkout', () => {
       { url: 'https://checkout.stripe.com/c/pay/cs_test_1', at: 1000, serverRedirect: true },
       { url: `${LINK}?x=1`, at: 1200 },
     ]);
+  });
+
+  it('a server redirect into checkout heard only at its commit (no webRequest) counts; heard twice, once', async () => {
+    const tab = partneroTab(17);
+    const session = 'https://checkout.stripe.com/c/pay/cs_test_2';
+    const committed = (url: string, qualifiers: string[], at: number) =>
+      listeners.get('committed')?.({
+        tabId: 17,
+        frameId: 0,
+        url,
+        transitionQualifiers: qualifiers,
+        timeStamp: at,
+      });
+    committed(session, ['server_redirect'], T0 + 1000);
+    listeners.get('redirect')?.({ tabId: 17, redirectUrl: session, timeStamp: T0 + 990 });
+    // A checkout page the visitor opened directly is onBeforeNavigate's, not the commit's.
+    committed('https://checkout.stripe.com/c/pay/cs_test_3', [], T0 + 2000);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(tab.page.navigations).toStrictEqual([{ url: session, at: 1000, serverRedirect: true }]);
   });
 });

@@ -1,5 +1,5 @@
 /** One-line rows of the timeline and of the network list (page separators included). */
-import { linkLabel, requestAround } from '../../panel/describe';
+import { linkLabel, requestAround, requestStatus } from '../../panel/describe';
 import type { PanelEvent } from '../../panel/events';
 import { formatAt, formatDuration, middleTail } from '../../panel/format';
 import { Mark } from '../shared/mark';
@@ -86,7 +86,13 @@ export function EventRow({ event }: { event: PanelEvent }) {
 export function RequestRow({ event }: { event: PanelEvent }) {
   if (isSeparator(event) || event.kind !== 'request') return <Separator event={event} />;
   const r = event.request;
-  const status = r.blocked ? 'blocked' : r.error ? 'failed' : (r.status ?? '…');
+  const status = r.blocked
+    ? 'blocked'
+    : r.error
+      ? 'failed'
+      : r.status === undefined && r.duration === undefined
+        ? '…'
+        : requestStatus(r);
   return (
     <>
       <span class={`cell-status mono ${event.severity ? 'sev-error' : ''}`}>{status}</span>

@@ -1,5 +1,6 @@
 /** A Partnero request: what webRequest saw, and the bodies (the response one read by DevTools). */
 import type { NetRequest } from '../../model/types';
+import { requestStatus } from '../../panel/describe';
 import { formatAt, formatDuration, prettyBody } from '../../panel/format';
 import { ShortValue } from '../shared/short-value';
 import { CopyButton } from './copy-button';
@@ -28,7 +29,7 @@ function Body({ title, body, missing }: { title: string; body: string | undefine
 
 /** The details pane of a request: what webRequest saw, and both bodies. */
 export function RequestDetails({ request }: { request: NetRequest }) {
-  const status = request.error ?? (request.status === undefined ? 'pending' : String(request.status));
+  const status = requestStatus(request);
   return (
     <>
       <div class="details-actions">
@@ -37,7 +38,7 @@ export function RequestDetails({ request }: { request: NetRequest }) {
       <PropList
         rows={[
           ['URL', <ShortValue text={request.url} />, true],
-          ['Method', request.method, true],
+          ['Method', request.method || 'not known (seen by the page)', true],
           ['Status', status, true],
           ['Blocked', request.blocked && BLOCKED[request.blocked]],
           ['Type', request.type],

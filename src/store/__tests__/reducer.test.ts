@@ -655,3 +655,22 @@ describe('applyEvents: return value (did anything change?)', () => {
     expect(applyEvents(freshTab(), from, events)).toBe(changed);
   });
 });
+
+describe('applyEvents: Partnero requests from the page (no webRequest)', () => {
+  const universal = 'https://app.partnero.com/js/universal.js?v1';
+  const api = 'https://app.partnero.com/pub/v1/transactions';
+
+  it('each becomes a request with the method its initiator implies, at page time; a replay adds nothing', () => {
+    const events: BridgeEvent[] = [
+      { t: 'request', url: universal, type: 'script', at: 10, duration: 20 },
+      { t: 'request', url: api, type: 'fetch', at: 300, duration: 40, status: 422 },
+      { t: 'request', url: api, type: 'beacon', at: 900, duration: 5 },
+    ];
+    const tab = run([SUB, events], [SUB, events]);
+    expect(tab.page.requests).toEqual([
+      { url: universal, method: 'GET', type: 'script', at: 410, duration: 20 },
+      { url: api, method: '', type: 'fetch', at: 700, duration: 40, status: 422 },
+      { url: api, method: 'POST', type: 'beacon', at: 1300, duration: 5 },
+    ]);
+  });
+});
