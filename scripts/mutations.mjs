@@ -99,10 +99,27 @@ const MUTATIONS = [
   },
   {
     name: 'natural-watch-end-disabled',
-    breaks: "the bridge never posts {type:'watch-end'} at the end of the grace period",
-    file: 'src/bridge/start.ts',
-    search: 'setTimeout(() => void flush().then(endWatch), settings.graceMs);',
-    replace: 'setTimeout(() => void flush(), settings.graceMs);',
+    breaks:
+      "the bridge never posts {type:'watch-end'}: neither once the page settled nor at the grace period's end",
+    file: 'src/bridge/watch-end.ts',
+    search: 'setTimeout(() => void ask(), Math.min(SETTLE.minMs, graceMs));',
+    replace: 'void ask;',
+  },
+  {
+    name: 'settle-ignores-page-timers',
+    breaks:
+      "the adaptive watch ends while the page's own short timers or requests are pending (a widget rendered 500 ms after load is missed)",
+    file: 'src/watch/settle.ts',
+    search: '(a.work !== undefined && (a.work.timers > 0 || a.work.requests > 0));',
+    replace: 'false;',
+  },
+  {
+    name: 'page-request-timing-ignored',
+    breaks:
+      "without webRequest (Chromium as built), the page's Resource Timing of Partnero requests is dropped",
+    file: 'src/store/reducer.ts',
+    search: 'return addPageRequest(page, e, rel(e.at));',
+    replace: 'return false;',
   },
   {
     name: 'stand-in-422-ignored',

@@ -4,7 +4,7 @@
  * fresh and not seen before; the answer goes back sealed with the same key.
  */
 import { browser } from 'wxt/browser';
-import type { AutomationRequest, TabSnapshot } from '../../src/protocol/messages';
+import type { ActivityAnswer, AutomationRequest, TabSnapshot } from '../../src/protocol/messages';
 import { AUTOMATION_KEY_FILE, importKey, SEALED_MAX_AGE_MS, seal, unseal } from '../../src/protocol/sealed';
 
 let key: Promise<CryptoKey | null> | undefined;
@@ -42,7 +42,7 @@ async function open(k: CryptoKey, sealed: string): Promise<SealedRequest | null>
  */
 export async function answerSealed(
   sealed: string,
-  handle: (request: AutomationRequest) => Promise<TabSnapshot>,
+  handle: (request: AutomationRequest) => Promise<TabSnapshot | ActivityAnswer>,
 ): Promise<string | undefined> {
   const k = await automationKey();
   const body = k && (await open(k, sealed));

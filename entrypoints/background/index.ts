@@ -2,6 +2,7 @@ import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { isStripeCheckout } from '../../src/detect/stripe';
 import type {
+  ActivityAnswer,
   AutomationRequest,
   ObservedResponse,
   TabSnapshot,
@@ -14,6 +15,8 @@ import { mergeObservedResponses } from '../../src/store/observed';
 import { unfileRestoredPage } from '../../src/store/page';
 import { applyEvents } from '../../src/store/reducer';
 import { SETTINGS_KEY, type Settings, settingsFrom } from '../../src/store/settings';
+import { activityOf, type PageWork, QuietClock, settlesIn } from '../../src/watch/settle';
+
 import { answerSealed } from './automation';
 import { updateBadge } from './badge';
 import { departedSince, forgetDeparted, rememberDeparted } from './departed';
@@ -37,6 +40,9 @@ import { watchNetwork } from './network';
 import { dropTab, onPageLeft, onTabChanged, readSaved, readTab, updateTab } from './store';
 import { hasViews, watchViews } from './views';
 
+/** How long each tab's record has looked the same (the end of watch asks). */
+const quiet = new QuietClock();
+
 /** Wires browser events to the store; all logic lives in src/ and the modules beside this file. */
 export default defineBackground(() => {
   onTabChanged(updateBadge);
@@ -58,6 +64,7 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     dropTab(tabId);
+    quiet.forget(tabId);
     forgetIdentity(tabId);
     forgetDeparted(tabId);
   });
@@ -73,9 +80,7 @@ export default defineBackground(() => {
         return pageEvents(tabId, msg, sender).then(() => true);
       case 'watch-end':
         if (tabId === undefined || sender.frameId !== 0) return undefined;
-        return siteOptedIn(sender.url).then((clickTest) =>
-          finishPage(tabId, { clickTest, inspected: hasViews(tabId) }),
-        );
+        return endWatch(tabId, sender.url, msg.domQuiet);
       case 'automation':
         if (tabId === undefined) return undefined;
         return answerSealed(msg.sealed, (request) => automation(tabId, request));
@@ -127,11 +132,42 @@ async function snapshot(tabId: number, since?: number): Promise<TabSnapshot> {
   return fitAnswer({ tabId, ...tab, ...(left && { left }) });
 }
 
-async function automation(tabId: number, req: AutomationRequest): Promise<TabSnapshot> {
+/**
+ * The top frame's bridge says the watch may end: it does when the grace period is over
+ * (`domQuiet` undefined), or when the page has settled. Answers whether it ended.
+ */
+async function endWatch(
+  tabId: number,
+  url: string | undefined,
+  domQuiet: number | undefined,
+): Promise<boolean> {
+  if (domQuiet !== undefined && !(await activity(tabId, { domQuiet })).settled) return false;
+  const clickTest = await siteOptedIn(url);
+  await finishPage(tabId, { clickTest, inspected: hasViews(tabId) });
+  return true;
+}
+
+/** Whether the tab's page has settled; what the asker measured of the page comes with it. */
+async function activity(
+  tabId: number,
+  asked: { domQuiet: number; work?: PageWork },
+): Promise<ActivityAnswer> {
+  const { page } = await readTab(tabId);
+  const at = Date.now();
+  const now = activityOf(page, quiet.quietFor(tabId, page, at), asked, at);
+  const wait = settlesIn(now);
+  return { settled: wait === 0, settlesIn: wait, activity: now };
+}
+
+async function automation(tabId: number, req: AutomationRequest): Promise<TabSnapshot | ActivityAnswer> {
   if (req.op === 'saved') {
     const saved = await readSaved(tabId);
     if (!saved) throw new Error('nothing saved for this tab');
     return { tabId, ...saved };
+  }
+  if (req.op === 'activity') {
+    if (req.bodies?.length) await attachBodies(tabId, req.bodies);
+    return activity(tabId, req);
   }
   if (req.op === 'finish') {
     if (req.bodies) await attachBodies(tabId, req.bodies);

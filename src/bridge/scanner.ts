@@ -21,6 +21,8 @@ export interface Scanner {
   rescan(): Promise<void>;
   /** The page showed Partnero (or the background asked): scans look everywhere from now on. */
   arm(): void;
+  /** When the document last changed (performance time; now while a scan of a change waits). */
+  changedAt(): number;
 }
 
 /**
@@ -39,20 +41,11 @@ export function startScanner(
   /** When the first DOM change since the last scan happened: new links were inserted then. */
   let changedAt: number | undefined;
   let initialScanDone = false;
-  /**
-   * Whether scans walk every element for shadow roots, the one part of a scan whose cost
-   * grows with the page: only once the page showed Partnero or Stripe (a link or embed, a
-   * Partnero script, a held loader, the hook's report) or the background asked. A page with
-   * neither costs a few queries per scan.
-   */
-  let armed = false;
-  const arm = () => {
-    if (armed) return;
-    armed = true;
-    onArm();
-  };
+  const { arm, armed } = armer(onArm);
+  let lastChange = 0;
   const observer = new MutationObserver(() => {
-    changedAt ??= win.performance.now();
+    lastChange = win.performance.now();
+    changedAt ??= lastChange;
     // While loading, the scan at load (or the fallback after DOMContentLoaded) sees it all.
     if (rescanTimer !== undefined || (loading() && !initialScanDone)) return;
     rescanTimer = setTimeout(() => {
@@ -60,13 +53,7 @@ export function startScanner(
       rescan();
     }, RESCAN_MS);
   });
-  const observe = (target: Node) =>
-    observer.observe(target, {
-      subtree: true,
-      childList: true,
-      attributes: true,
-      attributeFilter: ['href', 'client-reference-id'],
-    });
+  const observe = (target: Node) => observer.observe(target, WATCHED);
   const links = new LinkRegistry(frame, doc, observe);
   const scripts = new Set<string>();
   const held = newHeldScan();
@@ -76,7 +63,7 @@ export function startScanner(
     changedAt = undefined;
     initialScanDone = true;
     // Looking for shadow roots walks every element: not while the page is still loading.
-    const deep = !loading() && (armed || links.hasAny());
+    const deep = !loading() && (armed() || links.hasAny());
     const changed = await links.scanSliced(win, late, deep, at);
     if (changed.length) emit({ t: 'links', links: changed });
     const dropped = links.takeDropped();
@@ -93,6 +80,33 @@ export function startScanner(
     links,
     rescan,
     arm,
+    changedAt: () => (rescanTimer === undefined ? lastChange : win.performance.now()),
+  };
+}
+
+/** What the scans' observer watches: nodes added or removed, and link addresses. */
+const WATCHED: MutationObserverInit = {
+  subtree: true,
+  childList: true,
+  attributes: true,
+  attributeFilter: ['href', 'client-reference-id'],
+};
+
+/**
+ * Whether scans walk every element for shadow roots, the one part of a scan whose cost grows
+ * with the page: only once the page showed Partnero or Stripe (a link or embed, a Partnero
+ * script, a held loader, the hook's report) or the background asked. A page with neither
+ * costs a few queries per scan. `onArm` runs at the first `arm()`.
+ */
+function armer(onArm: () => void): { arm(): void; armed(): boolean } {
+  let armed = false;
+  return {
+    arm: () => {
+      if (armed) return;
+      armed = true;
+      onArm();
+    },
+    armed: () => armed,
   };
 }
 

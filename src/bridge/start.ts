@@ -18,6 +18,7 @@ import { watchLoader } from './loader-watch';
 import { openReporter, type Reporter } from './reporter';
 import { partneroRequests } from './requests';
 import { type Scanner, startScanner } from './scanner';
+import { endWatchWhenSettled } from './watch-end';
 
 /** Starts the bridge of `win`'s frame, at document_start. */
 export function startBridge(win: Window, api: BridgeApi): void {
@@ -27,17 +28,7 @@ export function startBridge(win: Window, api: BridgeApi): void {
   const reporter = openReporter(win, api, frame, (msg) => answer(win, msg, parts));
   const { emit, flush } = reporter;
   const scanner = startScanner(win, frame, emit, partneroRequests(win, emit));
-  // The hook reports only on a page with Partnero (or a `po is not defined` error).
-  const queryHook = linkHook(doc, (hookBatch) => {
-    scanner.arm();
-    emit({ hookBatch });
-  });
-  // Partnero is noticed by the loader's universal.js insertion, address moves by the Navigation API.
-  const onAddress = isTop ? watchAddress(win, emit) : () => undefined;
-  watchLoader(doc, queryHook, () => {
-    scanner.arm();
-    onAddress();
-  });
+  const queryHook = watchPartnero(win, isTop, scanner, emit);
   watchErrors(win, emit);
   const parts: Parts = { reporter, scanner, queryHook };
   installClickGuard(win);
@@ -54,10 +45,16 @@ export function startBridge(win: Window, api: BridgeApi): void {
     // What waited for the load event goes now, from every frame.
     void flush();
     if (!isTop) return;
-    void api.getLocal(SETTINGS_KEY).then((got) => {
-      const settings = settingsFrom(got);
-      setTimeout(() => void flush().then(endWatch), settings.graceMs);
-    });
+    void api.getLocal(SETTINGS_KEY).then((got) =>
+      endWatchWhenSettled(win, at, settingsFrom(got).graceMs, {
+        changedAt: scanner.changedAt,
+        flush,
+        send: reporter.send,
+        ended: () => {
+          watchEnded = true;
+        },
+      }),
+    );
   };
   // Scans run in their own task, never inside the page's load dispatch: they add nothing to
   // the page's own load timings.
@@ -76,6 +73,24 @@ export function startBridge(win: Window, api: BridgeApi): void {
 
   if (isTop && win.navigator.webdriver)
     serveAutomation(doc, (sealed) => reporter.send({ type: 'automation', sealed }));
+}
+
+/**
+ * Links the hook (it reports only on a page with Partnero, or a `po is not defined` error) and
+ * watches for the loader's universal.js insertion; either arms the scanner. The top frame's
+ * address moves (Navigation API) are watched from then on. Returns how to query the hook.
+ */
+function watchPartnero(win: Window, isTop: boolean, scanner: Scanner, emit: Reporter['emit']): QueryHook {
+  const queryHook = linkHook(win.document, (hookBatch) => {
+    scanner.arm();
+    emit({ hookBatch });
+  });
+  const onAddress = isTop ? watchAddress(win, emit) : () => undefined;
+  watchLoader(win.document, queryHook, () => {
+    scanner.arm();
+    onAddress();
+  });
+  return queryHook;
 }
 
 /** What the background's messages act on. */

@@ -27,7 +27,10 @@ export interface CheckOptions {
   failOn: FailOn;
   browser: BrowserName;
   stubPartnero: boolean;
+  /** The longest watch of each page after `load`; it ends once the page has settled. */
   waitMs: number;
+  /** Watch each page the whole `waitMs` (the adaptive watch off). */
+  fullWait: boolean;
   clickTest: boolean;
   timeoutMs: number;
   /** Check pages that answer HTTP >= 400 instead of stopping (exit 2) at them. */
@@ -54,6 +57,7 @@ const OPTIONS = {
   browser: { type: 'string' },
   'stub-partnero': { type: 'boolean' },
   wait: { type: 'string' },
+  'full-wait': { type: 'boolean' },
   'no-click-test': { type: 'boolean' },
   timeout: { type: 'string' },
   'allow-http-errors': { type: 'boolean' },
@@ -106,6 +110,7 @@ export function parseCheckArgs(argv: string[]): ParseResult {
         browser: oneOf('browser', values.browser, BROWSERS, DEFAULTS.browser),
         stubPartnero: values['stub-partnero'] === true,
         waitMs: milliseconds('wait', values.wait, DEFAULTS.waitMs),
+        fullWait: values['full-wait'] === true,
         clickTest: values['no-click-test'] !== true,
         timeoutMs: milliseconds('timeout', values.timeout, DEFAULTS.timeoutMs),
         allowHttpErrors: values['allow-http-errors'] === true,
@@ -144,7 +149,9 @@ Options:
   --fail-on LEVEL    ${FAIL_ON.join(' | ')}: exit 1 on findings this severe or worse (default: ${DEFAULTS.failOn})
   --browser NAME     ${BROWSERS.join(' | ')} (default: ${DEFAULTS.browser})
   --stub-partnero    answer *.partnero.com with a built-in stand-in: offline, no real visits
-  --wait MS          watch each page MS after load (default: ${DEFAULTS.waitMs})
+  --wait MS          watch each page at most MS after load; the watch ends sooner once the
+                     page is quiet (default: ${DEFAULTS.waitMs})
+  --full-wait        watch each page the whole --wait
   --no-click-test    do not click Payment Links at the end of each page
   --timeout MS       give up on a page after MS (default: ${DEFAULTS.timeoutMs})
   --allow-http-errors  check pages that answer 4xx/5xx too (default: stop, exit 2)

@@ -7,12 +7,12 @@
  * cannot read, forge, alter or replay one. The in-page part runs in Puppeteer's isolated world
  * where the browser offers one, so page scripts cannot meddle with its listeners either.
  */
-import type { Browser, Frame, Page } from 'puppeteer';
+import type { Browser, Frame, Page } from 'puppeteer-core';
 import {
   AUTOMATION_REQUEST,
   AUTOMATION_RESPONSE,
+  type AutomationAnswer,
   type AutomationRequest,
-  type TabSnapshot,
 } from '../protocol/messages';
 import { importKey, seal, unseal } from '../protocol/sealed';
 import { withDeadline } from './deadline';
@@ -78,11 +78,11 @@ function exchange(id: string, sealed: string | null, names: [string, string], wa
  * Asks the extension about the tab of `page`. Answers that do not open with the run's key, or
  * name another request, are ignored; none in `timeoutMs` is an AutomationError.
  */
-export async function askExtension(
+export async function askExtension<R extends AutomationRequest>(
   page: Page,
-  request: AutomationRequest,
+  request: R,
   timeoutMs = 20_000,
-): Promise<TabSnapshot> {
+): Promise<AutomationAnswer<R>> {
   const key = await (keys.get(page.browser()) ?? Promise.resolve(null));
   if (!key) throw new AutomationError('this browser was not started with an automation key');
   const deadline = Date.now() + timeoutMs;
@@ -106,7 +106,7 @@ export async function askExtension(
     for (const text of answers ?? []) {
       const body = (await unseal(key, text)) as {
         id?: string;
-        response?: TabSnapshot;
+        response?: AutomationAnswer<R>;
         error?: string;
       } | null;
       if (body?.id !== id) continue;

@@ -6,7 +6,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { AUTOMATION_KEY_FILE, newKeyHex } from '../protocol/sealed';
 import { useAutomationKey } from './automation';
 import { within } from './deadline';
@@ -73,6 +73,11 @@ export interface Launched {
   extensionId: string;
   /** chrome-extension://ID or moz-extension://UUID */
   extensionBase: string;
+  /**
+   * A tab opened after the extension was installed, while its worker started (asked for with
+   * `openPage`): the first journey's tab, ready without waiting for it.
+   */
+  firstPage?: Page;
   close(): Promise<void>;
 }
 
@@ -85,7 +90,7 @@ export async function launchWithExtension(
   kind: BrowserKind,
   executablePath: string,
   extDir: string,
-  { asBuilt = false }: { asBuilt?: boolean } = {},
+  { asBuilt = false, openPage = false }: { asBuilt?: boolean; openPage?: boolean } = {},
 ): Promise<Launched> {
   const profile = mkdtempSync(join(tmpdir(), 'partnero-inspector-'));
   const browser =
@@ -116,14 +121,17 @@ export async function launchWithExtension(
     const key = newKeyHex();
     useAutomationKey(browser, key);
     const extensionId = await browser.installExtension(withAutomationKey(extDir, profile, key, !asBuilt));
-    if (kind === 'chrome')
-      // Generous: on a loaded 2-core machine the worker can take well over 10 s to start.
-      await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().includes(extensionId), {
-        timeout: 30_000,
-      });
+    const [, firstPage] = await Promise.all([
+      kind === 'chrome' &&
+        // Generous: on a loaded 2-core machine the worker can take well over 10 s to start.
+        browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().includes(extensionId), {
+          timeout: 30_000,
+        }),
+      openPage ? browser.newPage() : undefined,
+    ]);
     const extensionBase =
       kind === 'chrome' ? `chrome-extension://${extensionId}` : `moz-extension://${FIREFOX_UUID}`;
-    return { browser, extensionId, extensionBase, close };
+    return { browser, extensionId, extensionBase, ...(firstPage && { firstPage }), close };
   } catch (err) {
     await close();
     throw err;

@@ -4,7 +4,7 @@
  * panel and CLI).
  */
 import { existsSync } from 'node:fs';
-import type { HTTPResponse, Page } from 'puppeteer';
+import type { HTTPResponse, Page } from 'puppeteer-core';
 import { withParam } from '../detect/referral';
 import type { PageEntry } from '../model/types';
 import type { AutomationRequest, TabSnapshot } from '../protocol/messages';
@@ -23,6 +23,8 @@ import {
 } from './browsers';
 import { withDeadline, within } from './deadline';
 import { type Interception, interceptTraffic } from './intercept';
+import { type PageWatchReading, trackPageWork } from './page-work';
+import { settleWatch } from './settle';
 
 /** A reason the check could not run (exit 2): one line, no stack. */
 export class CheckError extends Error {}
@@ -41,7 +43,7 @@ export type JourneyOptions = Pick<
   CheckOptions,
   'urls' | 'aff' | 'param' | 'waitMs' | 'clickTest' | 'timeoutMs'
 > &
-  Partial<Pick<CheckOptions, 'allowHttpErrors'>>;
+  Partial<Pick<CheckOptions, 'allowHttpErrors' | 'fullWait'>>;
 
 export interface PageResult {
   report: PageReport;
@@ -66,9 +68,11 @@ export async function openChecker(
   if (!executable) throw new CheckError(`no ${kind} browser found: ${INSTALL_HINT[kind]}`);
   const ext = extensionDir(kind, root);
   if (!existsSync(ext)) throw new CheckError(`the extension is not built (${ext}): run npm run build`);
-  const launched = await launchWithExtension(kind, executable, ext).catch((err: Error) => {
-    throw new CheckError(`could not start ${kind}: ${firstLine(err.message)}`);
-  });
+  const launched = await launchWithExtension(kind, executable, ext, { openPage: true }).catch(
+    (err: Error) => {
+      throw new CheckError(`could not start ${kind}: ${firstLine(err.message)}`);
+    },
+  );
   const version = await launched.browser.version();
   const browserLabel = `${kind} ${version.replace(/^[^/]*\//, '')}`;
   // Every journey gets a tab of its own (no sessionStorage or history carries over from one
@@ -76,17 +80,21 @@ export async function openChecker(
   // extension was installed, and Chromium then hears of its navigations late or not at all
   // (no webRequest redirect chain, a late about:blank commit) — it saved ~80 ms.
   const checkJourney = async (j: JourneyOptions, hooks: CheckHooks = {}): Promise<PageResult[]> => {
-    const page = await launched.browser.newPage();
+    // The first journey takes the tab opened while the extension's worker started.
+    const fresh = launched.firstPage;
+    delete launched.firstPage;
+    const page = fresh ?? (await launched.browser.newPage());
     try {
       // A fresh visitor: no cookie left by an earlier journey in this profile.
-      const cookies = await launched.browser.cookies();
+      const cookies = fresh ? [] : await launched.browser.cookies();
       if (cookies.length) await launched.browser.deleteCookie(...cookies);
       const traffic = await interceptTraffic(page, { stub: opts.stubPartnero });
+      const work = j.fullWait ? async () => undefined : await trackPageWork(page, j.waitMs);
       const results: PageResult[] = [];
       for (const [i, url] of j.urls.entries()) {
         const target = i === 0 && j.aff !== undefined ? withParam(url, j.param, j.aff) : url;
         hooks.onPage?.(i, j.urls.length, target);
-        results.push(...(await checkPage(page, traffic, target, j)));
+        results.push(...(await checkPage(page, { traffic, work }, target, j)));
       }
       return results;
     } finally {
@@ -104,7 +112,7 @@ export async function openChecker(
  */
 async function checkPage(
   page: Page,
-  traffic: Interception,
+  watcher: Watcher,
   target: string,
   j: JourneyOptions,
 ): Promise<PageResult[]> {
@@ -114,14 +122,16 @@ async function checkPage(
   // A typo in a URL is not the merchant's page: stop rather than report on an error page.
   if (status !== null && status >= 400 && !j.allowHttpErrors)
     throw new CheckError(`${target} answered ${status} (--allow-http-errors checks it anyway)`);
-  const snapshot = await watchAndFinish(page, j, {
+  const { traffic } = watcher;
+  const snapshot = await watchAndFinish(page, j, watcher, async () => ({
     op: 'finish',
     clickTest: j.clickTest,
     expectPartnero: true,
+    // Taken once the watch is over: responses the driver saw during it count too.
     bodies: await traffic.takeObserved(),
     since,
     ...(response && { entry: entryOf(target, response) }),
-  }).catch((err: unknown) => {
+  })).catch((err: unknown) => {
     // No genuine answer is never a report: the page may be holding the channel back.
     if (err instanceof AutomationError) throw new CheckError(`${target}: ${err.message}`);
     throw err;
@@ -148,29 +158,39 @@ async function checkPage(
 async function watchAndFinish(
   page: Page,
   j: JourneyOptions,
-  request: AutomationRequest,
+  watcher: Watcher,
+  request: () => Promise<Extract<AutomationRequest, { op: 'finish' }>>,
 ): Promise<TabSnapshot> {
   for (let moves = 0; ; moves++) {
-    await watch(page, j);
+    await watch(page, j, watcher);
     const doc = await documentOf(page);
     // Within the page's --timeout: a page that holds the channel back costs no more than that.
-    const snapshot = await askExtension(page, request, j.timeoutMs);
+    const snapshot = await askExtension(page, await request(), j.timeoutMs);
     if (moves >= MOVES_FOLLOWED || (await documentOf(page)) === doc) return snapshot;
   }
+}
+
+/** What a page's watch reads besides the extension: the driver's traffic, the page's own work. */
+interface Watcher {
+  traffic: Interception;
+  work: () => Promise<PageWatchReading | undefined>;
 }
 
 /** Self-navigations followed per journey page (a page redirecting in a loop ends the chase). */
 const MOVES_FOLLOWED = 5;
 
 /**
- * Waits until the page has been watched `--wait` after its load. A page that moved the tab
- * meanwhile (a new document) is followed: the new one is watched likewise, within `--timeout`.
+ * Waits until the page has settled after its load (src/cli/settle.ts), `--wait` after it at
+ * the latest; with `--full-wait`, always that long. A page that moved the tab meanwhile (a new
+ * document) is followed: the new one is watched likewise, within `--timeout`.
  */
-async function watch(page: Page, j: JourneyOptions): Promise<void> {
+async function watch(page: Page, j: JourneyOptions, watcher: Watcher): Promise<void> {
   const deadline = Date.now() + j.timeoutMs;
   for (let moves = 0; moves <= MOVES_FOLLOWED; moves++) {
     const before = await documentOf(page);
-    await sleep(j.waitMs - (await sinceLoad(page, j.waitMs)));
+    const remaining = j.waitMs - (await sinceLoad(page, j.waitMs));
+    if (j.fullWait) await sleep(remaining);
+    else await settleWatch(page, watcher.traffic, watcher.work, remaining);
     const after = await documentOf(page);
     if (after === before || Date.now() >= deadline) return;
     await loaded(page, deadline);

@@ -4,7 +4,7 @@
  * driver sees of Partnero responses (status, tracking-call bodies) is handed to the
  * extension, which cannot read bodies and, in Firefox, misses driver-answered statuses.
  */
-import type { HTTPRequest, HTTPResponse, Page } from 'puppeteer';
+import type { HTTPRequest, HTTPResponse, Page } from 'puppeteer-core';
 import { isStripeCheckout } from '../detect/stripe';
 import type { ObservedResponse } from '../protocol/messages';
 import { isPartneroUrl, stubPartnero } from '../stub';

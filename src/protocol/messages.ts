@@ -13,6 +13,7 @@ import type {
   PageState,
   TabHistory,
 } from '../model/types';
+import type { PageActivity, PageWork } from '../watch/settle';
 import type { HookEvent } from './page';
 
 /** What one frame's bridge observed (already validated and capped). */
@@ -76,8 +77,12 @@ export type ToBackground =
        */
       url?: string;
     }
-  /** Top frame: the grace period after load is over. */
-  | { type: 'watch-end' }
+  /**
+   * Top frame: the grace period after load is over. With `domQuiet` (ms since the document
+   * last changed) the watch ends only if the page has settled (src/watch/settle.ts); the
+   * answer says whether it ended.
+   */
+  | { type: 'watch-end'; domQuiet?: number }
   /** Automation (CLI) request relayed from a WebDriver-controlled page. */
   /** A sealed automation request (src/protocol/sealed.ts), relayed unread by the bridge. */
   | { type: 'automation'; sealed: string }
@@ -122,9 +127,28 @@ export type AutomationRequest =
        */
       since?: number;
     }
+  /**
+   * Whether the page has settled (src/watch/settle.ts), the document's quiet time and the
+   * page's own pending work measured by the driver; `bodies`: Partnero responses the driver
+   * saw since the last ask.
+   */
+  | { op: 'activity'; domQuiet: number; work?: PageWork; bodies?: ObservedResponse[] }
   | { op: 'state' }
   /** The tab's saved copy in `storage.session`, as a restarted worker would find it. */
   | { op: 'saved' };
+
+/** The answer to `activity`. */
+export interface ActivityAnswer {
+  settled: boolean;
+  /** ms until it settles if nothing changes meanwhile; null while something holds it. */
+  settlesIn: number | null;
+  activity: PageActivity;
+}
+
+/** What the extension answers to each automation request. */
+export type AutomationAnswer<R extends AutomationRequest> = R extends { op: 'activity' }
+  ? ActivityAnswer
+  : TabSnapshot;
 
 /** A page the tab left, as it was when it was left: its state and its findings then. */
 export interface LeftPage {

@@ -32,12 +32,24 @@ describe.each(browsersUnderTest())('%s', (kind) => {
   });
   afterAll(() => checker?.close());
 
-  it.each(CASES.map((c) => [c.file + c.query, c] as const))('%s', async (_name, c) => {
+  // Each page twice: with the adaptive watch (the default) and watched the whole --wait
+  // (--full-wait). Both must give exactly the expected findings: ending a watch early never
+  // loses one.
+  it.each(
+    CASES.flatMap(
+      (c) =>
+        [
+          [`${c.file}${c.query}`, c, false],
+          [`${c.file}${c.query} --full-wait`, c, true],
+        ] as const,
+    ),
+  )('%s', async (_name, c, fullWait) => {
     const [result] = await checker.checkJourney({
       urls: [`${server.origin}/${c.file}${c.query}`],
       aff: undefined,
       param: 'aff',
       waitMs: 1500,
+      fullWait,
       clickTest: c.clickTest,
       timeoutMs: 30_000,
     });

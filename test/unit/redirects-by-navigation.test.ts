@@ -10,7 +10,8 @@ import type { TabState } from '../../src/model/types';
 import { runRules } from '../../src/rules';
 import { entries } from '../../src/store/entry';
 import { newTab } from '../../src/store/page';
-import { tabId } from './tabs';
+import { ASKED, EN, ORIGIN, T0 } from './locale-urls';
+import { tabId, withLoaderWatched } from './tabs';
 
 type Listener = (details: Record<string, unknown>) => void;
 const listeners = vi.hoisted(() => new Map<string, (details: Record<string, unknown>) => void>());
@@ -32,11 +33,6 @@ vi.mock('../../entrypoints/background/store', () => ({
 
 const { watchEntries } = await import('../../entrypoints/background/entry');
 watchEntries();
-
-const T0 = 1_700_000_000_000;
-const ORIGIN = 'http://127.0.0.1:8080';
-const ASKED = `${ORIGIN}/locale-redirect/?aff=TEST`;
-const EN = `${ORIGIN}/locale-redirect/en/`;
 
 /** The browser's events for one top-frame navigation from `url` that commits `committed`. */
 function navigate(
@@ -61,10 +57,7 @@ describe('redirects without webRequest', () => {
     tabs.set(id, tab);
     navigate(id, tab, ASKED, EN, ['server_redirect'], T0 + 100);
     expect(tab.page.entry).toEqual({ asked: ASKED, redirects: [{ kind: 'server', from: ASKED, to: EN }] });
-    tab.page.loaderRuns.push({ at: 5, frame: 'top', queueName: 'po', inHead: true });
-    tab.page.scripts.push({ src: 'https://app.partnero.com/js/universal.js?v1', frame: 'top', inHead: true });
-    tab.page.calls.push({ args: ['program', 'QK3M2L9A', 'load'], at: 6, frame: 'top' });
-    tab.page.watchEnded = true;
+    withLoaderWatched(tab);
     expect(runRules(tab).map((f) => [f.rule, f.message])).toEqual([
       [
         'referral.param-dropped',

@@ -10,7 +10,8 @@ import type { TabState } from '../../src/model/types';
 import { runRules } from '../../src/rules';
 import { entries, REDIRECTS_CAP } from '../../src/store/entry';
 import { newTab } from '../../src/store/page';
-import { tabId } from './tabs';
+import { ASKED, EN, ORIGIN, T0 } from './locale-urls';
+import { tabId, withLoaderWatched } from './tabs';
 
 type Listener = (details: Record<string, unknown>) => void;
 const listeners = vi.hoisted(() => new Map<string, (details: Record<string, unknown>) => void>());
@@ -24,11 +25,6 @@ vi.mock('wxt/browser', () => {
 
 const { watchEntries } = await import('../../entrypoints/background/entry');
 watchEntries();
-
-const T0 = 1_700_000_000_000;
-const ORIGIN = 'http://127.0.0.1:8080';
-const ASKED = `${ORIGIN}/locale-redirect/?aff=TEST`;
-const EN = `${ORIGIN}/locale-redirect/en/`;
 
 let nextRequest = 1;
 /** A top-frame navigation: its first request and the redirects, as webRequest reports them. */
@@ -104,10 +100,7 @@ describe('server redirects', () => {
     const tab = newTab('', T0);
     navigate(id, ASKED, [[301, EN]]);
     commit(id, tab, EN, T0 + 100, ['server_redirect']);
-    tab.page.loaderRuns.push({ at: 5, frame: 'top', queueName: 'po', inHead: true });
-    tab.page.scripts.push({ src: 'https://app.partnero.com/js/universal.js?v1', frame: 'top', inHead: true });
-    tab.page.calls.push({ args: ['program', 'QK3M2L9A', 'load'], at: 6, frame: 'top' });
-    tab.page.watchEnded = true;
+    withLoaderWatched(tab);
     expect(runRules(tab).map((f) => [f.rule, f.message])).toEqual([
       [
         'referral.param-dropped',

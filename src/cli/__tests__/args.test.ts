@@ -17,6 +17,7 @@ const defaults: CheckOptions = {
   browser: 'chrome',
   stubPartnero: false,
   waitMs: 3000,
+  fullWait: false,
   clickTest: true,
   timeoutMs: 30000,
   allowHttpErrors: false,

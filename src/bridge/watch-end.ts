@@ -1,0 +1,42 @@
+/**
+ * The top frame's end of watch in the extension: from SETTLE.minMs after `load` on, the
+ * bridge asks the background every ASK_MS whether the page has settled (the same notion as
+ * the check's, src/watch/settle.ts), telling it how long the document has been quiet; the
+ * background ends the watch when it has. At the grace period's end the watch ends regardless.
+ */
+import type { ToBackground } from '../protocol/messages';
+import { SETTLE } from '../watch/settle';
+
+const ASK_MS = 250;
+
+/** What ending the watch needs from the bridge. */
+export interface WatchEndParts {
+  /** The document's last change (performance time). */
+  changedAt(): number;
+  /** Sends what waits. */
+  flush(): Promise<unknown>;
+  send(msg: ToBackground): Promise<unknown>;
+  /** Called once the background ended the watch. */
+  ended(): void;
+}
+
+/** Schedules the end of the watch of a page loaded at `loadAt` (performance time). */
+export function endWatchWhenSettled(
+  win: Window,
+  loadAt: number,
+  graceMs: number,
+  parts: WatchEndParts,
+): void {
+  const ask = async () => {
+    const elapsed = win.performance.now() - loadAt;
+    await parts.flush().catch(() => undefined);
+    const last = elapsed >= graceMs;
+    const msg: ToBackground = last
+      ? { type: 'watch-end' }
+      : { type: 'watch-end', domQuiet: win.performance.now() - parts.changedAt() };
+    const ended = await parts.send(msg).catch(() => last);
+    if (ended === true || last) parts.ended();
+    else setTimeout(() => void ask(), Math.min(ASK_MS, graceMs - elapsed));
+  };
+  setTimeout(() => void ask(), Math.min(SETTLE.minMs, graceMs));
+}
