@@ -48,7 +48,8 @@ const DEFAULTS = {
   timeoutMs: 30000,
 } as const;
 
-const OPTIONS = {
+/** How each page is checked and reported: `check`'s options, which `audit` takes too. */
+export const PAGE_OPTIONS = {
   aff: { type: 'string' },
   param: { type: 'string' },
   json: { type: 'boolean' },
@@ -60,6 +61,10 @@ const OPTIONS = {
   'full-wait': { type: 'boolean' },
   'no-click-test': { type: 'boolean' },
   timeout: { type: 'string' },
+} as const;
+
+const OPTIONS = {
+  ...PAGE_OPTIONS,
   'allow-http-errors': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
@@ -135,6 +140,8 @@ export function exitCode(summary: Summary, failOn: FailOn): 0 | 1 {
 /** The `--help` text. */
 export function usage(): string {
   return `Usage: partnero-inspector check <url> [<url> …] [options]
+       partnero-inspector audit <url> [options]  check every page of a site (audit --help)
+       partnero-inspector merge <report.json…>   join the --json reports of audit shards
        partnero-inspector demo [options]         check the bundled demo shop (offline)
        partnero-inspector browsers [--install]   find (as root on Debian: install) the browsers
 

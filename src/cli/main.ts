@@ -2,15 +2,19 @@
  * `partnero-inspector check …`: exit 0 when nothing reaches --fail-on, 1 when something
  * does, 2 when the check could not run (one line on stderr, never a stack trace).
  */
-import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { renderAudit } from '../report/audit-terminal';
 import { RULES_DOC } from '../report/docs';
 import { toJUnit } from '../report/junit';
 import type { Report } from '../report/schema';
 import { renderProgress, renderReport } from '../report/terminal';
 import { clean, safeJson } from '../report/text';
 import { type CheckOptions, exitCode, parseCheckArgs, usage } from './args';
+import { auditUsage, parseAuditArgs } from './audit/args';
+import { runAudit } from './audit/run';
+import { mergeReports } from './audit/shard';
 import type { BrowserKind } from './browsers';
 import { CheckError, runCheck } from './check';
 import { demoJourney } from './demo';
@@ -31,6 +35,8 @@ async function main(argv: string[]): Promise<number> {
     return setupBrowsers(kinds.length ? kinds : ['chrome', 'firefox'], rest.includes('--install'));
   }
   if (command === 'demo') return demo(rest);
+  if (command === 'audit') return audit(argv);
+  if (command === 'merge') return merge(rest);
   const parsed = parseCheckArgs(argv);
   if (!parsed.ok) return fail(`${parsed.error} (see --help)`);
   const opts = parsed.options;
@@ -56,6 +62,68 @@ async function demo(rest: string[]): Promise<number> {
   } finally {
     await server.close();
   }
+}
+
+/** `partnero-inspector audit <url>`: every page of the site the crawl finds, worst first. */
+async function audit(argv: string[]): Promise<number> {
+  const parsed = parseAuditArgs(argv);
+  if (!parsed.ok) return fail(`${parsed.error} (see audit --help)`);
+  const opts = parsed.options;
+  if (opts.help) {
+    process.stdout.write(auditUsage());
+    return 0;
+  }
+  const junitProblem = opts.junit ? unwritable(opts.junit) : null;
+  if (opts.junit && junitProblem) return fail(`cannot write --junit ${opts.junit}: ${junitProblem}`);
+  const spinner = !opts.json && process.stderr.isTTY === true ? startSpinner(process.stderr) : null;
+  try {
+    const report = await runAudit(opts, ROOT, __VERSION__, (done, total, url) =>
+      spinner?.update(`${renderBar(done, total)} ${clean(url, 60)}`),
+    ).finally(() => spinner?.stop());
+    (await import('../report/schema')).ReportSchema.parse(report);
+    if (opts.junit) writeFileSync(opts.junit, toJUnit(report, opts.failOn));
+    process.stdout.write(
+      opts.json
+        ? `${safeJson(report, 2)}\n`
+        : renderAudit(report, {
+            color: process.stdout.isTTY === true,
+            width: process.stdout.isTTY ? process.stdout.columns : undefined,
+          }),
+    );
+    return exitCode(report.summary, opts.failOn);
+  } catch (err) {
+    if (err instanceof CheckError) return fail(err.message);
+    return fail(`internal error: ${String((err as Error)?.message ?? err).split('\n')[0]}`);
+  }
+}
+
+/** `partnero-inspector merge a.json b.json …`: shards' --json reports as one, on stdout. */
+async function merge(files: string[]): Promise<number> {
+  const junitAt = files.indexOf('--junit');
+  const junit = junitAt >= 0 ? files[junitAt + 1] : undefined;
+  const inputs = files.filter(
+    (f, i) => (junitAt < 0 || (i !== junitAt && i !== junitAt + 1)) && !f.startsWith('--'),
+  );
+  if (inputs.length === 0)
+    return fail('merge needs the reports to join: partnero-inspector merge a.json b.json …');
+  try {
+    const reports = inputs.map((file) => ({
+      label: file,
+      report: JSON.parse(readFileSync(file, 'utf8')) as unknown,
+    }));
+    const merged = mergeReports(reports);
+    if (junit) writeFileSync(junit, toJUnit(merged, 'error'));
+    process.stdout.write(`${safeJson(merged, 2)}\n`);
+    return exitCode(merged.summary, 'error');
+  } catch (err) {
+    return fail(`cannot merge: ${String((err as Error)?.message ?? err).split('\n')[0]}`);
+  }
+}
+
+/** `[#####-----] 12/50` */
+function renderBar(done: number, total: number): string {
+  const filled = total > 0 ? Math.round((done / total) * 20) : 0;
+  return `[${'#'.repeat(filled)}${'-'.repeat(20 - filled)}] ${done}/${total}`;
 }
 
 /** Why `--junit FILE` could not be written, checked before the browser starts; null when it can. */

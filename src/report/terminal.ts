@@ -139,7 +139,7 @@ function renderPage(page: PageReport, layout: Layout): string[] {
 }
 
 /** The summary line, e.g. `1 error, 2 warnings, 0 infos — 3 pages checked in 9.4 s`. */
-function summaryLine({ summary, pages, timing }: Report, paint: Paint): string {
+export function summaryLine({ summary, pages, timing }: Report, paint: Paint): string {
   const counts = `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}`;
   const style: Style = summary.errors > 0 ? 'red' : summary.warnings > 0 ? 'yellow' : 'green';
   const took = timing
