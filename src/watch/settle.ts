@@ -17,7 +17,7 @@
  * The longest watch (`--wait`, the settings' grace period) bounds it all: a page that never
  * goes quiet (a ticker, a polling loop, a request that hangs) gets the full watch.
  */
-import type { PageState } from '../model/types';
+import type { NetRequest, PageState } from '../model/types';
 import { scriptKind } from '../rules/urls';
 
 /** The watch's shape (milliseconds). */
@@ -60,14 +60,10 @@ export interface PageActivity {
   work?: PageWork;
 }
 
-/** True when the page's watch may end now (see the module's comment). */
-export function isSettled(a: PageActivity, timing: SettleTiming = SETTLE): boolean {
-  return settlesIn(a, timing) === 0;
-}
-
 /**
- * How long until the page settles if nothing changes meanwhile (0: it has), or null while
- * something with no known end holds it (not loaded, a request, a timer, the loader).
+ * How long until the page settles if nothing changes meanwhile (0: it has settled, and its
+ * watch may end now), or null while something with no known end holds it (not loaded, a
+ * request, a timer, the loader).
  */
 export function settlesIn(a: PageActivity, timing: SettleTiming = SETTLE): number | null {
   const blocked =
@@ -86,11 +82,13 @@ export function settlesIn(a: PageActivity, timing: SettleTiming = SETTLE): numbe
   );
 }
 
+/** A request's end is known: a status, an error, or (Resource Timing) a duration. */
+const requestEnded = (r: NetRequest) =>
+  r.status !== undefined || r.error !== undefined || r.duration !== undefined;
+
 /** Partnero requests of the page started and not ended (no status, error or duration yet). */
 export function pendingRequests(page: PageState): number {
-  return page.requests.filter(
-    (r) => r.status === undefined && r.error === undefined && r.duration === undefined,
-  ).length;
+  return page.requests.filter((r) => !requestEnded(r)).length;
 }
 
 /**
@@ -99,9 +97,7 @@ export function pendingRequests(page: PageState): number {
  */
 export function loaderSettled(page: PageState): boolean {
   const ended = (src: string) =>
-    page.requests.some(
-      (r) => r.url === src && (r.status !== undefined || r.error !== undefined || r.duration !== undefined),
-    ) || page.errors.some((e) => e.url === src);
+    page.requests.some((r) => r.url === src && requestEnded(r)) || page.errors.some((e) => e.url === src);
   return page.scripts.every((s) => scriptKind(s.src) === null || ended(s.src));
 }
 

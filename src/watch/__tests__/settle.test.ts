@@ -3,7 +3,6 @@ import { newTab } from '../../store/page';
 import {
   activityFingerprint,
   activityOf,
-  isSettled,
   lastActivityAt,
   loaderSettled,
   type PageActivity,
@@ -26,9 +25,9 @@ const quiet: PageActivity = {
   work: { timers: 0, requests: 0 },
 };
 
-describe('isSettled / settlesIn', () => {
+describe('settlesIn', () => {
   it('a quiet page has settled', () => {
-    expect(isSettled(quiet)).toBe(true);
+    expect(settlesIn(quiet)).toBe(0);
     expect(settlesIn(quiet)).toBe(0);
   });
 
@@ -40,7 +39,7 @@ describe('isSettled / settlesIn', () => {
     ["one of the page's requests still under way", { work: { timers: 0, requests: 1 } }],
   ])('held with no known end: %s', (_name, change) => {
     const a = { ...quiet, ...change };
-    expect(isSettled(a)).toBe(false);
+    expect(settlesIn(a)).not.toBe(0);
     expect(settlesIn(a)).toBeNull();
   });
 
@@ -51,14 +50,14 @@ describe('isSettled / settlesIn', () => {
     ['the record changed as heard 30 ms ago', { heardQuiet: 30 }, 70],
   ])('not yet: %s', (_name, change, wait) => {
     const a = { ...quiet, ...change };
-    expect(isSettled(a)).toBe(false);
+    expect(settlesIn(a)).not.toBe(0);
     expect(settlesIn(a)).toBe(wait);
   });
 
   it("without the page's counter (the extension), it waits longer after load: timers cannot be seen", () => {
     const { work: _, ...unknown } = quiet;
     expect(settlesIn(unknown)).toBe(SETTLE.unknownWorkMinMs - quiet.sinceLoad);
-    expect(isSettled({ ...unknown, sinceLoad: SETTLE.unknownWorkMinMs })).toBe(true);
+    expect(settlesIn({ ...unknown, sinceLoad: SETTLE.unknownWorkMinMs })).toBe(0);
   });
 });
 
