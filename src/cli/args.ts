@@ -79,7 +79,7 @@ function checkUrls(positionals: string[]): string[] {
 }
 
 /** node:util's own messages span lines and suggest `--`; keep the first fact only. */
-function parseError(error: unknown): string {
+export function parseError(error: unknown): string {
   const { code, message } = error as { code?: string; message?: string };
   const option = /'([^']*)'/.exec(message ?? '')?.[1];
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option !== undefined)

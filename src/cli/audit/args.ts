@@ -6,7 +6,7 @@
 import { availableParallelism, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { FAIL_ON, type FailOn } from '../../report/severity';
-import { BROWSERS, type CheckOptions, PAGE_OPTIONS } from '../args';
+import { BROWSERS, type CheckOptions, PAGE_OPTIONS, parseError } from '../args';
 import { ArgError, httpUrl, milliseconds, nonEmpty, oneOf } from '../validate';
 import { parseShard } from './shard';
 
@@ -98,8 +98,7 @@ export function parseAuditArgs(
       },
     };
   } catch (error) {
-    const message = (error as Error).message?.split('\n')[0] ?? String(error);
-    return { ok: false, error: message.replace(/\.$/, '') };
+    return { ok: false, error: error instanceof ArgError ? error.message : parseError(error) };
   }
 }
 
