@@ -80,20 +80,10 @@ async function audit(argv: string[]): Promise<number> {
     const report = await runAudit(opts, ROOT, __VERSION__, (done, total, url) =>
       spinner?.update(`${renderBar(done, total)} ${clean(url, 60)}`),
     ).finally(() => spinner?.stop());
-    (await import('../report/schema')).ReportSchema.parse(report);
-    if (opts.junit) writeFileSync(opts.junit, toJUnit(report, opts.failOn));
-    process.stdout.write(
-      opts.json
-        ? `${safeJson(report, 2)}\n`
-        : renderAudit(report, {
-            color: process.stdout.isTTY === true,
-            width: process.stdout.isTTY ? process.stdout.columns : undefined,
-          }),
-    );
+    await writeReport(report, opts, import('../report/schema'), (r, terminal) => renderAudit(r, terminal));
     return exitCode(report.summary, opts.failOn);
   } catch (err) {
-    if (err instanceof CheckError) return fail(err.message);
-    return fail(`internal error: ${String((err as Error)?.message ?? err).split('\n')[0]}`);
+    return failed(err);
   }
 }
 
@@ -161,34 +151,41 @@ async function check(opts: CheckOptions): Promise<number> {
       // Written while the browser is still open: the user reads it during the teardown.
       onReport: async (done) => {
         stopSpinner();
-        await writeReport(done, opts, schema ?? import('../report/schema'));
+        await writeReport(done, opts, schema ?? import('../report/schema'), (r, terminal) =>
+          renderReport(r, { ...terminal, docs: RULES_DOC_PATH }),
+        );
       },
     }).finally(stopSpinner);
     return exitCode(report.summary, opts.failOn);
   } catch (err) {
-    if (err instanceof CheckError) return fail(err.message);
-    return fail(`internal error: ${String((err as Error)?.message ?? err).split('\n')[0]}`);
+    return failed(err);
   }
 }
 
-/** Validates the report, writes --junit, then prints it on stdout (JSON or the terminal report). */
-async function writeReport(
-  report: Report,
-  opts: CheckOptions,
+/** Exit 2 for a check that could not run: its one-line reason, never a stack. */
+function failed(err: unknown): number {
+  if (err instanceof CheckError) return fail(err.message);
+  return fail(`internal error: ${String((err as Error)?.message ?? err).split('\n')[0]}`);
+}
+
+/**
+ * Validates the report, writes --junit, then prints it on stdout: the JSON, or what `render`
+ * makes of it for a terminal (coloured on a TTY; wrapped to its width, 80 columns for a pipe or
+ * a CI log).
+ */
+async function writeReport<R extends Report>(
+  report: R,
+  opts: Pick<CheckOptions, 'json' | 'junit' | 'failOn'>,
   schema: Promise<typeof import('../report/schema')>,
+  render: (report: R, terminal: { color: boolean; width: number | undefined }) => string,
 ): Promise<void> {
   (await schema).ReportSchema.parse(report);
   if (opts.junit) writeFileSync(opts.junit, toJUnit(report, opts.failOn));
-  process.stdout.write(
-    opts.json
-      ? `${safeJson(report, 2)}\n`
-      : renderReport(report, {
-          color: process.stdout.isTTY === true,
-          docs: RULES_DOC_PATH,
-          // Wrapped to the terminal; a pipe or a CI log gets 80 columns.
-          width: process.stdout.isTTY ? process.stdout.columns : undefined,
-        }),
-  );
+  const terminal = {
+    color: process.stdout.isTTY === true,
+    width: process.stdout.isTTY ? process.stdout.columns : undefined,
+  };
+  process.stdout.write(opts.json ? `${safeJson(report, 2)}\n` : render(report, terminal));
 }
 
 function fail(message: string): number {
