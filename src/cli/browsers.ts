@@ -5,7 +5,7 @@
  */
 
 import type { ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
@@ -13,41 +13,12 @@ import { AUTOMATION_KEY_FILE, newKeyHex } from '../protocol/sealed';
 import { useAutomationKey } from './automation';
 import { PUPPETEER_CHROME_ARGS, spawnChrome } from './chrome-process';
 import { withDeadline, within } from './deadline';
+import type { BrowserKind } from './find-browser';
 
-export type BrowserKind = 'chrome' | 'firefox';
+export { type BrowserKind, findBrowser } from './find-browser';
 
 /** Hosts a check must never reach. */
 const STRIPE_HOSTS = ['buy.stripe.com', 'checkout.stripe.com'];
-
-const CANDIDATES: Record<BrowserKind, string[]> = {
-  chrome: [
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-    '/usr/bin/google-chrome-stable',
-    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-    '/Applications/Chromium.app/Contents/MacOS/Chromium',
-    'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
-  ],
-  firefox: [
-    '/usr/bin/firefox-esr',
-    '/usr/bin/firefox',
-    '/Applications/Firefox.app/Contents/MacOS/firefox',
-    'C:\\Program Files\\Mozilla Firefox\\firefox.exe',
-  ],
-};
-
-/** What to install when a browser is missing, in one line. */
-export const INSTALL_HINT: Record<BrowserKind, string> = {
-  chrome: 'install Chromium or Chrome (Debian/Ubuntu: apt-get install -y chromium) or set CHROME_PATH',
-  firefox: 'install Firefox (Debian/Ubuntu: apt-get install -y firefox-esr) or set FIREFOX_PATH',
-};
-
-export function findBrowser(kind: BrowserKind, env: NodeJS.ProcessEnv = process.env): string | null {
-  const override = kind === 'chrome' ? (env.CHROME_PATH ?? env.PUPPETEER_EXECUTABLE_PATH) : env.FIREFOX_PATH;
-  if (override) return existsSync(override) ? override : null;
-  return CANDIDATES[kind].find((p) => existsSync(p)) ?? null;
-}
 
 /** The built extension for a browser (`npm run build` output). */
 export function extensionDir(kind: BrowserKind, root: string): string {

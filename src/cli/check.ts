@@ -13,15 +13,9 @@ import { withDocs } from '../report/docs';
 import type { PageReport, Report } from '../report/schema';
 import type { CheckOptions } from './args';
 import { AutomationError, askExtension, realmOf } from './automation';
-import {
-  type BrowserKind,
-  extensionDir,
-  findBrowser,
-  INSTALL_HINT,
-  type Launched,
-  launchWithExtension,
-} from './browsers';
+import { type BrowserKind, extensionDir, type Launched, launchWithExtension } from './browsers';
 import { withDeadline, within } from './deadline';
+import { installHint, locateBrowser } from './find-browser';
 import { type Interception, interceptTraffic } from './intercept';
 import { type PageWatchReading, trackPageWork } from './page-work';
 import { settleWatch } from './settle';
@@ -64,8 +58,9 @@ export async function openChecker(
   root: string,
   opts: { stubPartnero: boolean },
 ): Promise<Checker> {
-  const executable = findBrowser(kind);
-  if (!executable) throw new CheckError(`no ${kind} browser found: ${INSTALL_HINT[kind]}`);
+  const found = await locateBrowser(kind);
+  if (!found) throw new CheckError(`no ${kind} browser found: ${installHint(kind)}`);
+  const executable = found.path;
   const ext = extensionDir(kind, root);
   if (!existsSync(ext)) throw new CheckError(`the extension is not built (${ext}): run npm run build`);
   const launched = await launchWithExtension(kind, executable, ext, { openPage: true }).catch(

@@ -1,32 +1,46 @@
 /**
- * `partnero-inspector browsers [--install] [chrome|firefox …]`: makes sure the browsers the
- * check and the tests drive are on this machine. As root on Debian/Ubuntu it installs the
- * distribution's packages (never a Puppeteer download); elsewhere it says what to install.
+ * `partnero-inspector browsers [--install] [chrome|firefox …]`: says which browsers the check
+ * can drive on this machine, where they are, and for a missing one the command that gets it.
+ * With `--install`, as root on Debian/Ubuntu, it installs the distribution's packages (never a
+ * download of its own).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { type BrowserKind, findBrowser, INSTALL_HINT } from './browsers';
+import { type BrowserKind, type FoundBrowser, installHint, locateBrowser } from './find-browser';
 
 const DEBIAN_PACKAGE: Record<BrowserKind, string> = { chrome: 'chromium', firefox: 'firefox-esr' };
 
-/** Returns an exit code; prints one line per missing browser. */
-export function setupBrowsers(kinds: BrowserKind[], install: boolean): number {
-  const missing = kinds.filter((k) => !findBrowser(k));
-  if (!missing.length) return 0;
-  const canInstall = install && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
-  if (canInstall) {
-    const packages = missing.map((k) => DEBIAN_PACKAGE[k]);
-    process.stderr.write(`partnero-inspector: installing ${packages.join(', ')} with apt-get…\n`);
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    const run = (args: string[]) =>
-      spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env }).status;
-    if (run(['update']) === 0 && run(['install', '-y', '--no-install-recommends', ...packages]) === 0) {
-      const still = missing.filter((k) => !findBrowser(k));
-      if (!still.length) return 0;
-    }
+const SOURCE_LABEL: Record<FoundBrowser['source'], string> = {
+  env: 'from the environment',
+  system: 'installed',
+  'puppeteer-cache': "Puppeteer's cache",
+};
+
+/** Prints one line per browser (stdout: found; stderr: missing) and returns the exit code. */
+export async function setupBrowsers(kinds: BrowserKind[], install: boolean): Promise<number> {
+  let found = await locateAll(kinds);
+  const missing = kinds.filter((k) => !found.get(k));
+  if (missing.length && install && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    aptInstall(missing.map((k) => DEBIAN_PACKAGE[k]));
+    found = await locateAll(kinds);
   }
-  for (const k of missing.filter((m) => !findBrowser(m))) {
-    process.stderr.write(`partnero-inspector: no ${k} browser found: ${INSTALL_HINT[k]}\n`);
+  for (const kind of kinds) {
+    const browser = found.get(kind);
+    if (browser)
+      process.stdout.write(`${kind.padEnd(8)}${browser.path}  (${SOURCE_LABEL[browser.source]})\n`);
+    else process.stderr.write(`partnero-inspector: no ${kind} browser found: ${installHint(kind)}\n`);
   }
-  return 2;
+  return kinds.every((k) => found.get(k)) ? 0 : 2;
+}
+
+async function locateAll(kinds: BrowserKind[]): Promise<Map<BrowserKind, FoundBrowser | null>> {
+  return new Map(await Promise.all(kinds.map(async (k) => [k, await locateBrowser(k)] as const)));
+}
+
+function aptInstall(packages: string[]): void {
+  process.stderr.write(`partnero-inspector: installing ${packages.join(', ')} with apt-get…\n`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const run = (args: string[]) =>
+    spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env }).status;
+  if (run(['update']) === 0) run(['install', '-y', '--no-install-recommends', ...packages]);
 }

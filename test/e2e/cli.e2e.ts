@@ -247,13 +247,13 @@ const BROWSER_FAULTS = {
   chrome: {
     pathVariable: 'CHROME_PATH',
     notFound:
-      /^partnero-inspector: no chrome browser found: install Chromium or Chrome \(Debian\/Ubuntu: apt-get install -y chromium\) or set CHROME_PATH$/,
+      /^partnero-inspector: no chrome browser found: CHROME_PATH names \/nonexistent\/browser, which does not exist$/,
     refused: 'net::ERR_CONNECTION_REFUSED',
   },
   firefox: {
     pathVariable: 'FIREFOX_PATH',
     notFound:
-      /^partnero-inspector: no firefox browser found: install Firefox \(Debian\/Ubuntu: apt-get install -y firefox-esr\) or set FIREFOX_PATH$/,
+      /^partnero-inspector: no firefox browser found: FIREFOX_PATH names \/nonexistent\/browser, which does not exist$/,
     refused: 'NS_ERROR_CONNECTION_REFUSED',
   },
 } as const;
