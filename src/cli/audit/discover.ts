@@ -11,6 +11,8 @@ export interface FetchedText {
   status: number;
   contentType: string;
   body: string;
+  /** Where the answer came from after redirects (absent: the URL asked). */
+  url?: string;
 }
 
 /** GETs a URL as text; null on a network error (a rejection is treated the same way). */
@@ -82,18 +84,22 @@ export async function discoverPages(start: string, opts: DiscoverOptions): Promi
   const startUrl = httpUrl(start);
   if (!startUrl) return { urls: [start], skipped: [], dropped: 0 };
   const fetchText = guarded(opts.fetchText ?? fetchPageText);
-  const origin = startUrl.origin;
+  const key = withoutFragment(startUrl);
+  // The site is where the start URL lands: `http://shop.example` redirecting to
+  // `https://www.shop.example/` is audited as the latter, its robots.txt and sitemap included.
+  const first = await fetchText(key);
+  const landed = (first?.url && httpUrl(first.url)) || startUrl;
+  const origin = landed.origin;
   const [allowed, sitemap] = await Promise.all([
     opts.obeyRobots ? loadRobots(origin, fetchText) : () => true,
     sitemapLocs(opts.sitemap ?? `${origin}/sitemap.xml`, fetchText),
   ]);
-  const key = withoutFragment(startUrl);
   const crawl: Crawl = {
     start,
     origin,
     maxPages: Math.max(1, Math.floor(opts.maxPages) || 1),
     allowed,
-    known: new Set([key]),
+    known: new Set([key, withoutFragment(landed)]),
     queue: [key],
     next: 0,
     urls: [],
@@ -107,7 +113,7 @@ export async function discoverPages(start: string, opts: DiscoverOptions): Promi
     const url = httpUrl(loc);
     if (url) addCandidate(crawl, url);
   }
-  await walk(crawl, fetchText);
+  await walk(crawl, fetchText, first);
   return {
     urls: crawl.urls,
     skipped: crawl.skipped,
@@ -119,11 +125,12 @@ export async function discoverPages(start: string, opts: DiscoverOptions): Promi
  * Visits the queue in order, at most CONCURRENCY fetches at once and never more than the pages
  * still wanted. Results are taken strictly in queue order, so the outcome does not depend on
  * which answer arrives first. Non-HTML answers do not fill `urls`; the fetch budget bounds them.
+ * The start's answer (`first`) was fetched before the walk.
  */
-async function walk(crawl: Crawl, fetchText: FetchText): Promise<void> {
-  const inFlight = new Map<number, Promise<FetchedText | null>>();
-  let launched = 0;
-  let budget = crawl.maxPages * 2 + 20;
+async function walk(crawl: Crawl, fetchText: FetchText, first: FetchedText | null): Promise<void> {
+  const inFlight = new Map<number, Promise<FetchedText | null>>([[0, Promise.resolve(first)]]);
+  let launched = 1;
+  let budget = crawl.maxPages * 2 + 19;
   while (crawl.next < crawl.queue.length && crawl.urls.length < crawl.maxPages) {
     const room = Math.min(CONCURRENCY, crawl.maxPages - crawl.urls.length);
     while (launched < crawl.queue.length && launched - crawl.next < room && budget > 0) {
@@ -150,7 +157,7 @@ function take(crawl: Crawl, page: FetchedText | null): void {
   }
   crawl.urls.push(isStart ? crawl.start : url);
   if (!html || page.status < 200 || page.status > 299) return;
-  for (const link of extractLinks(page.body.slice(0, MAX_BODY), url)) addCandidate(crawl, link);
+  for (const link of extractLinks(page.body.slice(0, MAX_BODY), page.url ?? url)) addCandidate(crawl, link);
 }
 
 /** Queues a new same-origin URL, or lists it as skipped; other origins are ignored silently. */
@@ -234,9 +241,9 @@ export async function fetchPageText(url: string): Promise<FetchedText | null> {
     const contentType = res.headers.get('content-type') ?? '';
     if (/^\s*(image|audio|video|font)\//i.test(contentType)) {
       await res.body?.cancel();
-      return { status: res.status, contentType, body: '' };
+      return { status: res.status, contentType, body: '', url: res.url || url };
     }
-    return { status: res.status, contentType, body: await readCapped(res, MAX_BODY) };
+    return { status: res.status, contentType, body: await readCapped(res, MAX_BODY), url: res.url || url };
   } catch {
     return null;
   }

@@ -578,11 +578,12 @@ describe('fetchPageText (the default fetch)', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  it('follows redirects, reads text, caps the body at 5 MB, answers 404s, null on a network error', async () => {
+  it('follows redirects (saying where it landed), reads text, caps the body at 5 MB, answers 404s, null on a network error', async () => {
     expect(await fetchPageText(`${origin}/redirect`)).toEqual({
       status: 200,
       contentType: 'text/html',
       body: '<a href="/x">é</a>',
+      url: `${origin}/page`,
     });
     expect((await fetchPageText(`${origin}/big`))?.body.length).toBe(5 * 1024 * 1024);
     expect(await fetchPageText(`${origin}/agent`)).toMatchObject({ body: 'partnero-inspector' });
@@ -593,5 +594,47 @@ describe('fetchPageText (the default fetch)', () => {
   it('discovers a real local site end to end', async () => {
     const r = await discoverPages(`${origin}/redirect`, { maxPages: 10, obeyRobots: true });
     expect(r.urls).toEqual([`${origin}/redirect`, `${origin}/x`]);
+  });
+});
+
+describe('discoverPages: a start URL that redirects to another origin', () => {
+  const WWW = 'https://www.shop.test';
+  const landing = (url: string, body: string): Entry & { url?: string } => ({ body, url });
+
+  it('audits the origin it lands on: its links, robots.txt and sitemap; the start URL stays first', async () => {
+    const pages: Record<string, Entry> = {
+      'http://shop.test/': landing(
+        `${WWW}/`,
+        links('/pricing', 'blog', '/', 'http://shop.test/old', '/private/x'),
+      ),
+      [`${WWW}/pricing`]: links('/thanks'),
+      [`${WWW}/blog`]: '<h1>Blog</h1>',
+      [`${WWW}/thanks`]: '<h1>Thanks</h1>',
+      [`${WWW}/spring`]: '<h1>Spring</h1>',
+      [`${WWW}/robots.txt`]: text('User-agent: *\nDisallow: /private/'),
+      [`${WWW}/sitemap.xml`]: xml(urlset(`${WWW}/spring`)),
+    };
+    const s = site(pages);
+    const redirecting = async (url: string) => {
+      const answer = await s.fetchText(url);
+      const entry = pages[url];
+      return answer && typeof entry === 'object' && 'url' in entry
+        ? { ...answer, url: entry.url as string }
+        : answer;
+    };
+    const r = await discoverPages('http://shop.test/', {
+      maxPages: 10,
+      obeyRobots: true,
+      fetchText: redirecting,
+    });
+    expect(r.urls).toEqual([
+      'http://shop.test/',
+      `${WWW}/spring`,
+      `${WWW}/pricing`,
+      `${WWW}/blog`,
+      `${WWW}/thanks`,
+    ]);
+    expect(r.skipped).toEqual([{ url: `${WWW}/private/x`, reason: 'robots.txt' }]);
+    expect(s.calls.filter((c) => c.startsWith('http://shop.test/'))).toEqual(['http://shop.test/']);
   });
 });
