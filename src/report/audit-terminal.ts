@@ -5,23 +5,15 @@
  * left out. Every page's findings in full are in `--json`.
  */
 import type { AuditReport } from '../cli/audit/run';
+import { type PageCounts, pageCounts } from './page-counts';
 import type { PageReport } from './schema';
 import { summaryLine } from './terminal';
 import { clean, columns, type Paint, painter, plural } from './text';
 
-/** Counts one page's row shows. */
-interface Row {
+/** One page's row: where it is, and its counts. */
+interface Row extends PageCounts {
   page: string;
-  loader: boolean;
-  linksOk: number;
-  linkProblems: number;
-  errors: number;
-  warnings: number;
 }
-
-/** Root findings of a severity (consequences are counted under their cause). */
-const roots = (page: PageReport, severity: string) =>
-  page.findings.filter((f) => f.severity === severity && f.causedBy === undefined).length;
 
 /**
  * The page's row: its path (or whole URL off the start's origin, the referral parameter the
@@ -31,18 +23,9 @@ function rowOf(page: PageReport, origin: string, referral: AuditReport['audit'][
   const url = URL.parse(page.url);
   if (url && referral && url.searchParams.get(referral.param) === referral.key)
     url.searchParams.delete(referral.param);
-  const problemLinks = new Set(
-    page.findings
-      .filter((f) => f.rule.startsWith('link.') && f.severity !== 'info')
-      .map((f) => f.target?.href ?? f.target?.selector ?? ''),
-  );
   return {
     page: url && url.origin === origin ? `${url.pathname}${url.search}` : (url?.href ?? page.url),
-    loader: page.queueName !== null,
-    linksOk: Math.max(0, page.links.length - problemLinks.size),
-    linkProblems: problemLinks.size,
-    errors: roots(page, 'error'),
-    warnings: roots(page, 'warning'),
+    ...pageCounts(page),
   };
 }
 

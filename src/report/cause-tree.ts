@@ -52,3 +52,8 @@ export function causeTree<T extends Caused>(findings: readonly T[], page?: reado
   for (const finding of findings) if (!placed.has(finding)) roots.push(node(finding));
   return roots;
 }
+
+/** How many findings a node explains, directly or through others. */
+export function explainedCount(node: CauseNode<unknown>): number {
+  return node.consequences.reduce((sum, c) => sum + 1 + explainedCount(c), 0);
+}
