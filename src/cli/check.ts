@@ -37,7 +37,7 @@ export type JourneyOptions = Pick<
   CheckOptions,
   'urls' | 'aff' | 'param' | 'waitMs' | 'clickTest' | 'timeoutMs'
 > &
-  Partial<Pick<CheckOptions, 'allowHttpErrors' | 'fullWait'>>;
+  Partial<Pick<CheckOptions, 'allowHttpErrors' | 'fullWait' | 'stubPartnero'>>;
 
 export interface PageResult {
   report: PageReport;
@@ -83,7 +83,7 @@ export async function openChecker(
       // A fresh visitor: no cookie left by an earlier journey in this profile.
       const cookies = fresh ? [] : await launched.browser.cookies();
       if (cookies.length) await launched.browser.deleteCookie(...cookies);
-      const traffic = await interceptTraffic(page, { stub: opts.stubPartnero });
+      const traffic = await interceptTraffic(page, { stub: j.stubPartnero ?? opts.stubPartnero });
       const work = j.fullWait ? async () => undefined : await trackPageWork(page, j.waitMs);
       const results: PageResult[] = [];
       for (const [i, url] of j.urls.entries()) {
@@ -218,25 +218,62 @@ async function loaded(page: Page, deadline: number): Promise<void> {
   }
 }
 
-/** One journey in its own browser: what `partnero-inspector check` does. */
-export async function runCheck(
-  opts: JourneyOptions & Pick<CheckOptions, 'browser' | 'stubPartnero'>,
+/** One journey of a run: its pages' options, its browser, its name when a config file named it. */
+export type RunJourney = JourneyOptions & Pick<CheckOptions, 'browser' | 'stubPartnero'> & { name?: string };
+
+/** One journey in its own browser: what `partnero-inspector check <url>…` does. */
+export function runCheck(
+  opts: RunJourney,
+  root: string,
+  version: string,
+  hooks: CheckHooks = {},
+): Promise<Report> {
+  return runJourneys([opts], root, version, hooks);
+}
+
+/**
+ * Journeys one after another in one browser (a new one only when a journey asks for another
+ * kind), each a fresh visitor in a tab of its own; one report of all their pages, each page
+ * carrying its journey's name when it has one. `timing` adds up the browsers' starts and the
+ * journeys.
+ */
+export async function runJourneys(
+  journeys: readonly RunJourney[],
   root: string,
   version: string,
   hooks: CheckHooks = {},
 ): Promise<Report> {
   const startedAt = new Date();
-  const t0 = performance.now();
-  const checker = await openChecker(opts.browser, root, { stubPartnero: opts.stubPartnero });
+  const spent = { browserStartMs: 0, journeyMs: 0 };
+  const labels = new Set<string>();
+  const pages: PageReport[] = [];
+  let open: { kind: BrowserKind; checker: Checker } | undefined;
   try {
-    const t1 = performance.now();
-    const pages = (await checker.checkJourney(opts, hooks)).map((r) => withDocs(r.report));
-    const timing = { browserStartMs: Math.round(t1 - t0), journeyMs: Math.round(performance.now() - t1) };
-    const report = buildReport({ version, browser: checker.browserLabel, startedAt, pages, timing });
+    for (const journey of journeys) {
+      if (open?.kind !== journey.browser) {
+        await open?.checker.close();
+        open = undefined;
+        const t0 = performance.now();
+        const checker = await openChecker(journey.browser, root, { stubPartnero: journey.stubPartnero });
+        open = { kind: journey.browser, checker };
+        spent.browserStartMs += performance.now() - t0;
+        labels.add(checker.browserLabel);
+      }
+      const t1 = performance.now();
+      const results = await open.checker.checkJourney(journey, hooks);
+      spent.journeyMs += performance.now() - t1;
+      const name = journey.name === undefined ? {} : { journey: journey.name };
+      pages.push(...results.map((r) => ({ ...withDocs(r.report), ...name })));
+    }
+    const timing = {
+      browserStartMs: Math.round(spent.browserStartMs),
+      journeyMs: Math.round(spent.journeyMs),
+    };
+    const report = buildReport({ version, browser: [...labels].join(', '), startedAt, pages, timing });
     await hooks.onReport?.(report);
     return report;
   } finally {
-    await checker.close();
+    await open?.checker.close();
   }
 }
 

@@ -6,7 +6,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { BROWSERS, COMMON_OPTIONS, readArgs } from './args';
 import { type BrowserKind, type FoundBrowser, installHint, locateBrowser } from './find-browser';
+import { didYouMean } from './suggest';
+import { ArgError, quote } from './validate';
 
 const DEBIAN_PACKAGE: Record<BrowserKind, string> = { chrome: 'chromium', firefox: 'firefox-esr' };
 
@@ -15,6 +18,23 @@ const SOURCE_LABEL: Record<FoundBrowser['source'], string> = {
   system: 'installed',
   'puppeteer-cache': "Puppeteer's cache",
 };
+
+const OPTIONS = { install: { type: 'boolean' }, ...COMMON_OPTIONS } as const;
+
+/** Parses `browsers [chrome|firefox …] [--install]`; an {@link ArgError} when refused. */
+export function parseBrowsersArgs(argv: string[]): { help: boolean; kinds: BrowserKind[]; install: boolean } {
+  const { values, positionals } = readArgs(argv, OPTIONS);
+  const kinds = positionals.slice(1).map((name) => {
+    const kind = BROWSERS.find((b) => b === name);
+    if (kind === undefined) throw new ArgError(`unknown browser ${quote(name)}${didYouMean(name, BROWSERS)}`);
+    return kind;
+  });
+  return {
+    help: values.help === true,
+    kinds: kinds.length > 0 ? kinds : [...BROWSERS],
+    install: values.install === true,
+  };
+}
 
 /** Prints one line per browser (stdout: found; stderr: missing) and returns the exit code. */
 export async function setupBrowsers(kinds: BrowserKind[], install: boolean): Promise<number> {

@@ -1,6 +1,13 @@
-/** A one-line spinner on stderr while a page is checked (only on a terminal). */
+/**
+ * A one-line spinner on stderr while a page is checked (only on a terminal). With colour off
+ * (src/cli/color.ts: `NO_COLOR`) it writes no escape sequence at all: it redraws with `\r` and
+ * blanks the line with spaces.
+ */
+import { columns, painter } from '../report/text';
+
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
+/** A running spinner. */
 export interface Spinner {
   /** Shows `text` after the spinning frame. */
   update(text: string): void;
@@ -8,10 +15,18 @@ export interface Spinner {
   stop(): void;
 }
 
-export function startSpinner(stream: NodeJS.WriteStream): Spinner {
+/** Starts spinning on `stream`; `color` allows escape sequences (the frame in cyan, ESC [2K to clear). */
+export function startSpinner(stream: NodeJS.WriteStream, color: boolean): Spinner {
+  const paint = painter(color);
   let text = '';
   let frame = 0;
-  const draw = () => stream.write(`\r\x1b[2K${FRAMES[frame++ % FRAMES.length]} ${text}`);
+  let drawn = 0;
+  const clear = () => (color ? '\r\x1b[2K' : `\r${' '.repeat(drawn)}\r`);
+  const draw = () => {
+    const line = `${paint('cyan', FRAMES[frame++ % FRAMES.length] ?? '')} ${text}`;
+    stream.write(`${clear()}${line}`);
+    drawn = columns(line);
+  };
   const timer = setInterval(draw, 100);
   timer.unref();
   return {
@@ -21,7 +36,7 @@ export function startSpinner(stream: NodeJS.WriteStream): Spinner {
     },
     stop() {
       clearInterval(timer);
-      stream.write('\r\x1b[2K');
+      stream.write(clear());
     },
   };
 }

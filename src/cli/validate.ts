@@ -6,6 +6,16 @@
 /** A user mistake; its message is the one-line error shown on stderr. */
 export class ArgError extends Error {}
 
+/**
+ * A config file that cannot be used (src/cli/config.ts): one line per problem, each naming the
+ * file. Defined here, not beside the config's schema, so catching it does not load zod.
+ */
+export class ConfigError extends ArgError {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+  }
+}
+
 /** User text quoted on one line: JSON escapes newlines and control characters. */
 export const quote = (text: string): string => JSON.stringify(text);
 
@@ -42,9 +52,15 @@ export function milliseconds(name: string, raw: string | undefined, fallback: nu
 
 /** The URL as typed, when it is absolute `http:` or `https:` (the only pages a browser can check). */
 export function httpUrl(url: string): string {
-  const protocol = URL.parse(url)?.protocol;
-  if (protocol !== 'http:' && protocol !== 'https:') {
-    throw new ArgError(`not an absolute http(s) URL: ${quote(url)}`);
-  }
+  if (!isHttpUrl(url)) throw new ArgError(notHttpUrl(url));
   return url;
 }
+
+/** True for an absolute `http:` or `https:` URL. */
+export function isHttpUrl(url: string): boolean {
+  const protocol = URL.parse(url)?.protocol;
+  return protocol === 'http:' || protocol === 'https:';
+}
+
+/** Why `url` is refused where a page's URL is wanted. */
+export const notHttpUrl = (url: string): string => `not an absolute http(s) URL: ${quote(url)}`;

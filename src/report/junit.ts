@@ -1,6 +1,7 @@
 /**
- * JUnit XML for CI (`--junit FILE`): one suite per page, one test case per page × rule, so
- * a CI dashboard shows every rule that was checked, not only the ones that fired.
+ * JUnit XML for CI (`--junit FILE`): one suite per page (per journey for a config file's
+ * journeys), one test case per page × rule, so a CI dashboard shows every rule that was
+ * checked, not only the ones that fired.
  */
 import type { RuleId } from '../model/types';
 import { RULE_IDS } from '../model/types';
@@ -50,11 +51,20 @@ function describe(finding: FindingReport): string {
     .join('\n');
 }
 
+/** The threshold of `--fail-on`, or each page's own (a config file's journeys each have theirs). */
+export type FailOnOf = FailOn | ((page: PageReport) => FailOn);
+
 /**
  * One test case. Only root findings at or above `failOn` fail it, like the exit status;
  * consequences (`causedBy`) and lower severities go to `<system-out>` so nothing is lost.
+ * `name` is the rule id, followed by ` @ <page URL>` when the suite holds several pages.
  */
-function testCase(rule: RuleId, findings: FindingReport[], failOn: FailOn): { xml: string; failed: boolean } {
+function testCase(
+  rule: RuleId,
+  findings: FindingReport[],
+  failOn: FailOn,
+  page?: string,
+): { xml: string; failed: boolean } {
   const failing = findings.filter((f) => f.causedBy === undefined && meetsThreshold(f.severity, failOn));
   const logged = findings.filter((f) => !failing.includes(f));
   const area = rule.slice(0, rule.indexOf('.'));
@@ -67,29 +77,59 @@ function testCase(rule: RuleId, findings: FindingReport[], failOn: FailOn): { xm
       ? [`      <system-out>${escapeXml(logged.map(describe).join('\n\n'), 'text')}</system-out>`]
       : []),
   ];
-  const open = `    <testcase classname="${area}" name="${rule}"`;
+  const name = page === undefined ? rule : `${rule} @ ${escapeXml(page)}`;
+  const open = `    <testcase classname="${area}" name="${name}"`;
   const xml = body.length > 0 ? [`${open}>`, ...body, '    </testcase>'].join('\n') : `${open}/>`;
   return { xml, failed: failing.length > 0 };
 }
 
-function testSuite(page: PageReport, failOn: FailOn, timestamp: string): { xml: string; failures: number } {
-  const cases = RULE_IDS.map((rule) =>
-    testCase(
-      rule,
-      page.findings.filter((f) => f.rule === rule),
-      failOn,
-    ),
-  );
+/**
+ * One suite: a page's (named by its URL), or a config file's journey's (named by the journey,
+ * one test case per page × rule).
+ */
+function testSuite(
+  name: string,
+  pages: readonly PageReport[],
+  failOn: FailOnOf,
+  timestamp: string,
+): { xml: string; failures: number } {
+  const cases = pages.flatMap((page) => {
+    const threshold = typeof failOn === 'function' ? failOn(page) : failOn;
+    const label = page.journey === undefined ? undefined : page.url;
+    return RULE_IDS.map((rule) =>
+      testCase(
+        rule,
+        page.findings.filter((f) => f.rule === rule),
+        threshold,
+        label,
+      ),
+    );
+  });
   const failures = cases.filter((c) => c.failed).length;
-  const open = `  <testsuite name="${escapeXml(page.url)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0" timestamp="${timestamp}">`;
+  const open = `  <testsuite name="${escapeXml(name)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0" timestamp="${timestamp}">`;
   return { xml: [open, ...cases.map((c) => c.xml), '  </testsuite>'].join('\n'), failures };
 }
 
-/** The JUnit XML document of a report; `failures` counts failed test cases, not findings. */
-export function toJUnit(report: Report, failOn: FailOn): string {
+/** The suites' pages: one suite per page, except a config file's journey's pages, which share one. */
+function suitesOf(pages: readonly PageReport[]): { name: string; pages: PageReport[] }[] {
+  const suites: { name: string; pages: PageReport[] }[] = [];
+  for (const page of pages) {
+    const last = suites.at(-1);
+    if (page.journey !== undefined && last?.name === page.journey && last.pages[0]?.journey !== undefined)
+      last.pages.push(page);
+    else suites.push({ name: page.journey ?? page.url, pages: [page] });
+  }
+  return suites;
+}
+
+/**
+ * The JUnit XML document of a report; `failures` counts failed test cases, not findings.
+ * `failOn` is the threshold, or each page's (a config file's journeys each have their own).
+ */
+export function toJUnit(report: Report, failOn: FailOnOf): string {
   // JUnit's schema wants a local date-time without zone; startedAt is UTC ISO.
   const timestamp = escapeXml(report.startedAt.slice(0, 19));
-  const suites = report.pages.map((page) => testSuite(page, failOn, timestamp));
+  const suites = suitesOf(report.pages).map((s) => testSuite(s.name, s.pages, failOn, timestamp));
   const tests = report.pages.length * RULE_IDS.length;
   const failures = suites.reduce((sum, s) => sum + s.failures, 0);
   return [

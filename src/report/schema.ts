@@ -75,6 +75,8 @@ export const PageReportSchema = z.looseObject({
    */
   movedTo: z.string().optional(),
   navigatedFrom: z.string().optional(),
+  /** An added key: the config file's journey this page belongs to (absent: a journey of URLs). */
+  journey: z.string().optional(),
   /** An added key: events the page made the inspector drop at a cap (absent: none). */
   dropped: CountSchema.optional(),
   queueName: z.string().nullable(),

@@ -164,7 +164,16 @@ function renderDocs({ pages }: Report, docs: string, paint: Paint): string[] {
 }
 
 /**
- * The whole terminal report; ANSI colours only when `color` is true (stdout is a TTY). Findings
+ * A heading where a config file's journey starts (`── Journey checkout ──`); nothing for a
+ * journey of URLs, whose pages carry no name.
+ */
+function journeyHeading(page: PageReport, previous: PageReport | undefined, paint: Paint): string[] {
+  if (page.journey === undefined || page.journey === previous?.journey) return [];
+  return ['', paint('bold', `── Journey ${clean(page.journey, 100)} ──`)];
+}
+
+/**
+ * The whole terminal report; ANSI colours only when `color` is true (src/cli/color.ts). Findings
  * and checklist rows wrap to `width` columns (the terminal's; 80 when not a terminal). With
  * `docs` (the path of docs/rules.md in the package) it ends by saying where to read about
  * each rule that appears.
@@ -178,7 +187,11 @@ export function renderReport(
   const width = opts.width !== undefined && opts.width > 0 ? opts.width : DEFAULT_WIDTH;
   const layout: Layout = { paint, width };
   const header = `${paint('bold', `${clean(report.tool)} ${clean(report.version)}`)} · ${clean(report.browser)}`;
-  const pages = report.pages.flatMap((page) => ['', ...renderPage(page, layout)]);
+  const pages = report.pages.flatMap((page, i) => [
+    ...journeyHeading(page, report.pages[i - 1], paint),
+    '',
+    ...renderPage(page, layout),
+  ]);
   const docs = opts.docs === undefined ? [] : renderDocs(report, opts.docs, paint);
   return `${[header, ...pages, ...docs, '', summaryLine(report, paint)].join('\n')}\n`;
 }

@@ -314,6 +314,8 @@ it.each([
     clickTest: true,
     timeoutMs: 30_000,
     allowHttpErrors: false,
+    config: undefined,
+    journeys: [],
   };
   const { server: shop, options } = await demoJourney(ROOT, base);
   let timing: ReportTiming | undefined;

@@ -2,7 +2,7 @@
  * `partnero-inspector check` as CI runs it: the real bin in a child process, its JSON
  * (validated against the report schema), its JUnit XML (parsed), and its exit codes.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -158,6 +158,80 @@ describe('check options', () => {
   });
 });
 
+describe('help and version', () => {
+  it.each([
+    [['--help'], /^Usage: partnero-inspector <command>/],
+    [['help', 'audit'], /^Usage: partnero-inspector audit <url>/],
+    [['check', '-h'], /^Usage: partnero-inspector check <url>/],
+    [['merge', '--help'], /^Usage: partnero-inspector merge <report\.json>/],
+  ])('%j prints the help, exit 0', async (args, usage) => {
+    const run = await cli(args);
+    expectExit(run, 0);
+    expect(run.stdout).toMatch(usage);
+    expect(run.stdout).toContain('Examples:');
+  });
+
+  it.each([[['--version']], [['-v']], [['audit', '--version']], [['check', 'not a url', '-v']]])(
+    '%j prints the version, exit 0',
+    async (args) => {
+      const run = await cli(args);
+      expectExit(run, 0);
+      expect(run.stdout).toBe(`${VERSION}\n`);
+    },
+  );
+});
+
+describe('colour of the terminal report (stdout a pipe here)', () => {
+  const page = () => `${server.origin}/links-added-late.html`;
+  const colourRun = (env: NodeJS.ProcessEnv) => cli(['check', page(), '--aff', 'T', ...fast], env);
+
+  it('NO_COLOR=1: no escape sequence on stdout or stderr', async () => {
+    const run = await colourRun({ NO_COLOR: '1' });
+    expectExit(run, 1);
+    expect(run.stdout).toContain('link.missing-client-reference-id');
+    expect(`${run.stdout}${run.stderr}`).not.toContain('\x1b');
+  });
+
+  it('FORCE_COLOR=1: coloured even into a pipe', async () => {
+    const run = await colourRun({ FORCE_COLOR: '1' });
+    expectExit(run, 1);
+    expect(run.stdout).toContain('\x1b[31m');
+  });
+});
+
+describe.runIf(browsersUnderTest().includes('chrome'))('journeys of a config file', () => {
+  it('runs each in turn: pages named by journey, a JUnit suite each, each its own --fail-on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pi-journeys-'));
+    const config = {
+      journeys: {
+        landing: { urls: [`${server.origin}/payment-links-ok.html`], aff: 'P1' },
+        // An error, but this journey never fails the run.
+        late: { urls: [`${server.origin}/links-added-late.html`], aff: 'T', failOn: 'never' },
+      },
+    };
+    writeFileSync(join(dir, 'partnero-inspector.config.json'), JSON.stringify(config));
+    const run = await cli(['check', '--json', '--junit', 'junit.xml', ...fast], {}, dir);
+    const r = report(run);
+    expect(r.pages.map((p) => [p.journey, p.url])).toEqual([
+      ['landing', `${server.origin}/payment-links-ok.html?aff=P1`],
+      ['late', `${server.origin}/links-added-late.html?aff=T`],
+    ]);
+    // Each journey arrives as its own referred visitor.
+    expect(r.pages.map((p) => p.cookie?.partnero_partner)).toEqual(['P1', 'T']);
+    expect(r.summary.errors).toBe(1);
+    expectExit(run, 0);
+    const doc = new new Window().DOMParser().parseFromString(
+      readFileSync(join(dir, 'junit.xml'), 'utf8'),
+      'text/xml',
+    );
+    const suites = [...doc.querySelectorAll('testsuite')];
+    expect(suites.map((suite) => [suite.getAttribute('name'), suite.getAttribute('failures')])).toEqual([
+      ['landing', '0'],
+      ['late', '0'],
+    ]);
+  });
+});
+
 /**
  * A refusal: exit 2, nothing on stdout, one line on stderr (no V8 `  at …` or Firefox
  * `fn@file:1:2` stack frame) that matches `reason`, the row's own cause.
@@ -188,52 +262,57 @@ const ARG_REFUSALS: [string, (url: string) => string[], RegExp][] = [
   [
     'an unknown command',
     (url) => ['chek', url, ...fast],
-    /^partnero-inspector: unknown command "chek" \(expected "check"\) \(see --help\)$/,
+    /^partnero-inspector: unknown command "chek" — did you mean check\? \(see --help\)$/,
   ],
   [
     'no URL',
     () => ['check', ...fast],
-    /^partnero-inspector: no URL given: partnero-inspector check <url> \[<url> …\] \(see --help\)$/,
+    /^partnero-inspector: no URL given: partnero-inspector check <url> \[<url> …\], or list journeys in partnero-inspector\.config\.json \(see check --help\)$/,
   ],
   [
     'an unknown option',
     (url) => [...control(url), '--colour'],
-    /^partnero-inspector: unknown option "--colour" \(see --help\)$/,
+    /^partnero-inspector: unknown option "--colour" \(see check --help\)$/,
+  ],
+  [
+    'a mistyped option',
+    (url) => [...control(url), '--afff', 'X'],
+    /^partnero-inspector: unknown option "--afff" — did you mean --aff\? \(see check --help\)$/,
   ],
   [
     'a malformed URL',
     (url) => ['check', url, 'not a url', ...fast],
-    /^partnero-inspector: not an absolute http\(s\) URL: "not a url" \(see --help\)$/,
+    /^partnero-inspector: not an absolute http\(s\) URL: "not a url" \(see check --help\)$/,
   ],
   [
     'a file: URL',
     () => ['check', pathToFileURL(join(FIXTURES, 'payment-links-ok.html')).href, ...fast],
-    /^partnero-inspector: not an absolute http\(s\) URL: "file:\/\/\/\S+\/payment-links-ok\.html" \(see --help\)$/,
+    /^partnero-inspector: not an absolute http\(s\) URL: "file:\/\/\/\S+\/payment-links-ok\.html" \(see check --help\)$/,
   ],
   [
     'a bad --wait',
     (url) => ['check', url, '--stub-partnero', '--wait', 'soon'],
-    /^partnero-inspector: --wait must be a whole number of milliseconds, got "soon" \(see --help\)$/,
+    /^partnero-inspector: --wait must be a whole number of milliseconds, got "soon" \(see check --help\)$/,
   ],
   [
     'a bad --timeout',
     (url) => [...control(url), '--timeout', '1e3'],
-    /^partnero-inspector: --timeout must be a whole number of milliseconds, got "1e3" \(see --help\)$/,
+    /^partnero-inspector: --timeout must be a whole number of milliseconds, got "1e3" \(see check --help\)$/,
   ],
   [
     'a bad --fail-on',
     (url) => [...control(url), '--fail-on', 'sometimes'],
-    /^partnero-inspector: --fail-on must be one of error, warning, never, got "sometimes" \(see --help\)$/,
+    /^partnero-inspector: --fail-on must be one of error, warning, never, got "sometimes" \(see check --help\)$/,
   ],
   [
     'a bad --browser',
     (url) => [...control(url), '--browser', 'opera'],
-    /^partnero-inspector: --browser must be one of chrome, firefox, got "opera" \(see --help\)$/,
+    /^partnero-inspector: --browser must be one of chrome, firefox, got "opera" \(see check --help\)$/,
   ],
   [
     'an empty --aff',
     (url) => [...control(url), '--aff='],
-    /^partnero-inspector: --aff needs a non-empty value \(see --help\)$/,
+    /^partnero-inspector: --aff needs a non-empty value \(see check --help\)$/,
   ],
   [
     '--junit into a folder that does not exist (refused before the browser starts)',

@@ -179,10 +179,12 @@ export interface Run {
   stdoutBytes: number;
 }
 
-/** Runs the real bin in a child process with `args` (and `env` added to this one's). */
-export function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+/** Runs the real bin in a child process with `args` (and `env` added to this one's), in `cwd` if given. */
+export function cli(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): Promise<Run> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
+    // The colour variables of the shell running the tests do not reach the check unless a test sets them.
+    const plain = { NO_COLOR: undefined, FORCE_COLOR: undefined };
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...plain, ...env }, cwd });
     // Buffers, decoded once at the end: a chunk may end inside a multi-byte character.
     const out: Buffer[] = [];
     const err: Buffer[] = [];

@@ -21,6 +21,8 @@ const defaults: CheckOptions = {
   clickTest: true,
   timeoutMs: 30000,
   allowHttpErrors: false,
+  config: undefined,
+  journeys: [],
 };
 
 describe('parseCheckArgs accepts', () => {
@@ -56,6 +58,14 @@ describe('parseCheckArgs accepts', () => {
     ['help alone', ['--help'], { help: true, urls: [] }],
     ['-h with a bad URL still helps', ['check', 'nope', '-h'], { help: true, urls: ['nope'] }],
     ['version alone', ['--version'], { version: true, urls: [] }],
+    ['-v alone', ['-v'], { version: true, urls: [] }],
+    // The journeys of a config file: no URL is refused later only when there is none (journeys.ts).
+    ['no URL', ['check', '--json'], { json: true, urls: [] }],
+    [
+      'journeys of a config file',
+      ['check', '--config', 'ci.json', '--journey', 'a', '--journey=b'],
+      { urls: [], config: 'ci.json', journeys: ['a', 'b'] },
+    ],
   ])('%s', (_name, argv, expected) => {
     expect(parseCheckArgs(argv)).toEqual({ ok: true, options: { ...defaults, ...expected } });
   });
@@ -64,8 +74,23 @@ describe('parseCheckArgs accepts', () => {
 describe('parseCheckArgs refuses', () => {
   it.each<[string, string[], string]>([
     ['no arguments', [], 'missing command: partnero-inspector check <url> [<url> …]'],
-    ['another command', ['run', URL1], 'unknown command "run" (expected "check")'],
-    ['no URL', ['check', '--json'], 'no URL given: partnero-inspector check <url> [<url> …]'],
+    [
+      'another command',
+      ['run', URL1],
+      'unknown command "run" (commands: check, audit, merge, demo, browsers, help)',
+    ],
+    ['a mistyped command', ['chek', URL1], 'unknown command "chek" — did you mean check?'],
+    ['a mistyped option', ['check', URL1, '--afff', 'X'], 'unknown option "--afff" — did you mean --aff?'],
+    [
+      'a mistyped option with a value',
+      ['check', URL1, '--stub-partner'],
+      'unknown option "--stub-partner" — did you mean --stub-partnero?',
+    ],
+    [
+      'the start of an option',
+      ['check', URL1, '--allow'],
+      'unknown option "--allow" — did you mean --allow-http-errors?',
+    ],
     ['a relative URL', ['check', '/pricing'], 'not an absolute http(s) URL: "/pricing"'],
     ['a bare host', ['check', URL1, 'shop.example'], 'not an absolute http(s) URL: "shop.example"'],
     ['another scheme', ['check', 'file:///etc/passwd'], 'not an absolute http(s) URL: "file:///etc/passwd"'],

@@ -4,9 +4,8 @@
  * shard of them this run takes.
  */
 import { availableParallelism, totalmem } from 'node:os';
-import { parseArgs } from 'node:util';
 import { FAIL_ON, type FailOn } from '../../report/severity';
-import { BROWSERS, type CheckOptions, PAGE_OPTIONS, parseError } from '../args';
+import { BROWSERS, type CheckOptions, COMMON_OPTIONS, PAGE_OPTIONS, parseError, readArgs } from '../args';
 import { ArgError, httpUrl, milliseconds, nonEmpty, oneOf } from '../validate';
 import { parseShard } from './shard';
 
@@ -52,7 +51,7 @@ const OPTIONS = {
   concurrency: { type: 'string' },
   shard: { type: 'string' },
   'ignore-robots': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+  ...COMMON_OPTIONS,
 } as const;
 
 /** A whole number from 1 to `max`. */
@@ -68,7 +67,7 @@ export function parseAuditArgs(
   argv: string[],
 ): { ok: true; options: AuditOptions } | { ok: false; error: string } {
   try {
-    const { values: v, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+    const { values: v, positionals } = readArgs(argv, OPTIONS);
     const [, start, ...extra] = positionals;
     const help = v.help === true;
     if (!help && start === undefined) throw new ArgError('no URL given: partnero-inspector audit <url>');
@@ -120,9 +119,12 @@ Options (besides check's --aff, --param, --json, --junit, --fail-on, --browser,
   --shard I/N        check only shard I of N (a deterministic split, for a CI matrix);
                      partnero-inspector merge a.json b.json … joins the shards' --json reports
   --ignore-robots    check pages robots.txt disallows too
+  -h, --help         show this help
+  -v, --version      print the version
 
 Examples:
   partnero-inspector audit https://staging.shop.example/ --aff TEST --stub-partnero
   partnero-inspector audit https://shop.example/ --shard 2/3 --json > shard-2.json
+  partnero-inspector audit https://shop.example/ --max-pages 200 --junit audit-junit.xml
 `;
 }

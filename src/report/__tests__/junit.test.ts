@@ -110,3 +110,41 @@ describe('escapeXml', () => {
     expect(escapeXml(input, context)).toBe(expected);
   });
 });
+
+describe('toJUnit of a config file’s journeys', () => {
+  const journeys = buildReport({
+    version: '1.2.3',
+    browser: 'chrome 156',
+    startedAt: '2026-11-26T21:00:00.000Z',
+    pages: [
+      { ...buildPageReport('http://shop.test/', page(), []), journey: 'landing' },
+      {
+        ...buildPageReport('http://shop.test/pricing', page(), [finding('link.test-mode', 'warning')]),
+        journey: 'checkout',
+      },
+      { ...buildPageReport('http://shop.test/thanks', page(), []), journey: 'checkout' },
+    ],
+  });
+
+  it('has one suite per journey, named by it, with a case per page × rule', () => {
+    const doc = parse(toJUnit(journeys, 'error'));
+    const suites = [...doc.getElementsByTagName('testsuite')];
+    expect(suites.map((s) => s.getAttribute('name'))).toEqual(['landing', 'checkout']);
+    expect(suites.map((s) => s.getAttribute('tests'))).toEqual([
+      String(RULE_IDS.length),
+      String(2 * RULE_IDS.length),
+    ]);
+    expect(doc.documentElement.getAttribute('tests')).toBe(String(3 * RULE_IDS.length));
+    const names = [...(suites[1]?.getElementsByTagName('testcase') ?? [])].map((c) => c.getAttribute('name'));
+    expect(names).toContain('link.test-mode @ http://shop.test/pricing');
+    expect(names).toContain('link.test-mode @ http://shop.test/thanks');
+  });
+
+  it("fails each journey's cases at its own threshold", () => {
+    const failOn = (p: { journey?: string }): FailOn => (p.journey === 'checkout' ? 'warning' : 'error');
+    const doc = parse(toJUnit(journeys, failOn));
+    const suites = [...doc.getElementsByTagName('testsuite')];
+    expect(suites.map((s) => s.getAttribute('failures'))).toEqual(['0', '1']);
+    expect(parse(toJUnit(journeys, 'error')).documentElement.getAttribute('failures')).toBe('0');
+  });
+});

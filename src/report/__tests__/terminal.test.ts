@@ -369,3 +369,30 @@ describe('safeJson', () => {
     expect(JSON.parse(text)).toEqual(hostile);
   });
 });
+
+describe('renderReport of a config file’s journeys', () => {
+  const journeys = buildReport({
+    version: '1.2.3',
+    browser: 'chrome 156.0.0.0',
+    startedAt: new Date(0),
+    pages: [
+      { ...broken, journey: 'checkout' },
+      { ...clean1, journey: 'checkout' },
+      { ...clean1, journey: 'landing\x1b[31m' },
+    ],
+  });
+  const text = renderReport(journeys, { color: false });
+
+  it('heads each journey once, before its pages, its name inert', () => {
+    const headings = text.split('\n').filter((line) => line.startsWith('── Journey'));
+    expect(headings).toEqual(['── Journey checkout ──', '── Journey landing ──']);
+    expect(text.indexOf('── Journey checkout ──')).toBeLessThan(
+      text.indexOf('http://shop.test/pricing?aff=TEST'),
+    );
+    expect(text).not.toContain(ESC);
+  });
+
+  it('has no heading for a journey of URLs', () => {
+    expect(plain).not.toContain('Journey');
+  });
+});

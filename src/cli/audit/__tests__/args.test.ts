@@ -59,7 +59,10 @@ describe('parseAuditArgs', () => {
     [['audit', 'https://a.example/', '--max-pages', '0'], /--max-pages must be a whole number from 1/],
     [['audit', 'https://a.example/', '--concurrency', '2.5'], /--concurrency/],
     [['audit', 'https://a.example/', '--shard', '4/3'], /--shard/],
-    [['audit', 'https://a.example/', '--max-page', '3'], /^unknown option "--max-page"$/],
+    [
+      ['audit', 'https://a.example/', '--max-page', '3'],
+      /^unknown option "--max-page" — did you mean --max-pages\?$/,
+    ],
   ])('refuses %j with one line', (argv, message) => {
     const parsed = parseAuditArgs(argv);
     expect(parsed.ok).toBe(false);
