@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import type { Severity, Summary } from '../model/types';
 import { FAIL_ON, type FailOn, meetsThreshold } from '../report/severity';
+import { CI_OPTIONS, type CiArgs, ciArgs, FORMATS } from './format';
 import { COMMAND_NAMES, CONFIG_FILE, isCommand } from './help';
 import { didYouMean } from './suggest';
 import { ArgError, httpUrl, milliseconds, nonEmpty, oneOf, quote } from './validate';
@@ -14,7 +15,7 @@ export const BROWSERS = ['chrome', 'firefox'] as const;
 export type BrowserName = (typeof BROWSERS)[number];
 
 /** The validated options of one `check` run. */
-export interface CheckOptions {
+export interface CheckOptions extends CiArgs {
   /** `-h`/`--help` or `--version` given: print and exit 0; the rest is not validated. */
   help: boolean;
   version: boolean;
@@ -23,7 +24,6 @@ export interface CheckOptions {
   /** Referral key added to the first URL as `param=aff`. */
   aff: string | undefined;
   param: string;
-  json: boolean;
   /** File to write JUnit XML to. */
   junit: string | undefined;
   failOn: FailOn;
@@ -67,6 +67,7 @@ export const PAGE_OPTIONS = {
   'full-wait': { type: 'boolean' },
   'no-click-test': { type: 'boolean' },
   timeout: { type: 'string' },
+  ...CI_OPTIONS,
 } as const;
 
 /** `-h`/`--help` and `-v`/`--version`: every command takes them. */
@@ -204,7 +205,7 @@ export function parseCheckArgs(argv: string[]): ParseResult {
         urls: help || version ? positionals.slice(1) : checkUrls(positionals),
         ...JOURNEY_DEFAULTS,
         ...typedSettings(values),
-        json: values.json === true,
+        ...ciArgs(values),
         junit: nonEmpty('junit', values.junit),
         config: nonEmpty('config', values.config),
         journeys: (values.journey ?? []).map((name) => nonEmpty('journey', name) ?? name),
@@ -238,7 +239,11 @@ Without a URL it runs the journeys of the config file (README, "Journeys in a co
 Options:
   --aff KEY          arrive as a referred visitor: add <param>=KEY to the first URL
   --param NAME       referral parameter name (default: ${DEFAULTS.param})
-  --json             print only the JSON report on stdout
+  --json             print only the JSON report on stdout (same as --format json)
+  --format NAME      ${FORMATS.join(' | ')}: what stdout carries (default: terminal;
+                     in GitHub Actions: github, the report plus annotations)
+  --report FILE      also write the JSON report to FILE
+  --summary FILE     append a Markdown summary to FILE (GitHub Actions: $GITHUB_STEP_SUMMARY)
   --junit FILE       also write a JUnit XML report to FILE
   --fail-on LEVEL    ${FAIL_ON.join(' | ')}: exit 1 on findings this severe or worse (default: ${DEFAULTS.failOn})
   --browser NAME     ${BROWSERS.join(' | ')} (default: ${DEFAULTS.browser})

@@ -7,8 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { toGitHubAnnotations, withoutCommands } from '../report/github';
 import { toGitLabCodeQuality } from '../report/gitlab';
 import { toMarkdownSummary } from '../report/markdown';
-import type { Report } from '../report/schema';
-import type { FailOn } from '../report/severity';
+import type { PageReport, Report } from '../report/schema';
+import type { FailOnOf } from '../report/severity';
 import { safeJson } from '../report/text';
 import { type CiArgs, effectiveFormat, summaryFile } from './format';
 
@@ -39,7 +39,7 @@ export const DOCS_URL_ENV = 'PARTNERO_INSPECTOR_DOCS_URL';
  */
 export function ciOutputs(
   report: Report,
-  opts: Pick<CiArgs, 'format' | 'summary' | 'report'> & { failOn: FailOn },
+  opts: Pick<CiArgs, 'format' | 'summary' | 'report'> & { failOn: FailOnOf<PageReport> },
   env: NodeJS.ProcessEnv,
   terminal: () => string,
   token: string = randomUUID(),

@@ -2,7 +2,7 @@
  * `partnero-inspector check …`: exit 0 when nothing reaches --fail-on, 1 when something
  * does, 2 when the check could not run (one line on stderr, never a stack trace).
  */
-import { accessSync, constants, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, appendFileSync, constants, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderAudit } from '../report/audit-terminal';
@@ -24,6 +24,7 @@ import { parseMergeArgs } from './audit/merge-args';
 import { runAudit } from './audit/run';
 import { mergeReports } from './audit/shard';
 import { CheckError, runJourneys } from './check';
+import { ciOutputFiles, ciOutputs } from './ci-output';
 import { colorEnabled } from './color';
 import { demoJourney } from './demo';
 import { browsersUsage, type CommandName, demoUsage, isCommand, mergeUsage, overview } from './help';
@@ -119,8 +120,8 @@ async function audit(argv: string[]): Promise<number> {
   if (!parsed.ok) return fail(`${parsed.error} (see audit --help)`);
   const opts = parsed.options;
   if (opts.help) return print(auditUsage());
-  const junitProblem = opts.junit ? unwritable(opts.junit) : null;
-  if (opts.junit && junitProblem) return fail(`cannot write --junit ${opts.junit}: ${junitProblem}`);
+  const problem = outputProblem(opts);
+  if (problem) return fail(problem);
   const spinner = !opts.json && process.stderr.isTTY === true ? spinOnStderr() : null;
   try {
     const report = await runAudit(opts, ROOT, __VERSION__, (done, total, url) =>
@@ -163,7 +164,17 @@ function renderBar(done: number, total: number): string {
   return `[${'#'.repeat(filled)}${'-'.repeat(20 - filled)}] ${done}/${total}`;
 }
 
-/** Why `--junit FILE` could not be written, checked before the browser starts; null when it can. */
+/** Why a file the report goes to (--junit, --report, --summary) cannot be written; null when all can. */
+function outputProblem(opts: Pick<CheckOptions, 'junit' | 'summary' | 'report'>): string | null {
+  const files = [...(opts.junit ? [opts.junit] : []), ...ciOutputFiles(opts, process.env)];
+  for (const file of files) {
+    const problem = unwritable(file);
+    if (problem) return `cannot write ${file === opts.junit ? `--junit ${file}` : file}: ${problem}`;
+  }
+  return null;
+}
+
+/** Why `file` could not be written, checked before the browser starts; null when it can. */
 function unwritable(file: string): string | null {
   const dir = dirname(resolve(file));
   try {
@@ -179,8 +190,8 @@ function unwritable(file: string): string | null {
 /** Runs the journeys in one browser and prints their report; the exit status of the worst. */
 async function check(opts: CheckOptions, journeys: Journey[]): Promise<number> {
   // A report that could not be written must not cost a whole check first.
-  const junitProblem = opts.junit ? unwritable(opts.junit) : null;
-  if (opts.junit && junitProblem) return fail(`cannot write --junit ${opts.junit}: ${junitProblem}`);
+  const problem = outputProblem(opts);
+  if (problem) return fail(problem);
   // A spinner only for people watching a terminal; CI logs get the report alone.
   let spinner = !opts.json && process.stderr.isTTY === true ? spinOnStderr() : null;
   const stopSpinner = () => {
@@ -190,7 +201,7 @@ async function check(opts: CheckOptions, journeys: Journey[]): Promise<number> {
   // The report is checked against its schema before it is printed. zod takes ~90 ms to load,
   // so it loads while the first page is watched instead of before the browser starts.
   let schema: Promise<typeof import('../report/schema')> | undefined;
-  const output = { json: opts.json, junit: opts.junit, failOn: failOnOf(journeys) };
+  const output = { ...opts, failOn: failOnOf(journeys) };
   try {
     const report = await runJourneys(journeys, ROOT, __VERSION__, {
       onPage: (i, n, url) => {
@@ -229,7 +240,7 @@ function failed(err: unknown, see?: string): number {
  */
 async function writeReport<R extends Report>(
   report: R,
-  opts: Pick<CheckOptions, 'json' | 'junit'> & { failOn: FailOnOf },
+  opts: Pick<CheckOptions, 'junit' | 'format' | 'summary' | 'report'> & { failOn: FailOnOf },
   schema: Promise<typeof import('../report/schema')>,
   render: (report: R, terminal: { color: boolean; width: number | undefined }) => string,
 ): Promise<void> {
@@ -239,7 +250,9 @@ async function writeReport<R extends Report>(
     color: colorEnabled(process.stdout),
     width: process.stdout.isTTY ? process.stdout.columns : undefined,
   };
-  process.stdout.write(opts.json ? `${safeJson(report, 2)}\n` : render(report, terminal));
+  const out = ciOutputs(report, opts, process.env, () => render(report, terminal));
+  for (const f of out.files) (f.append ? appendFileSync : writeFileSync)(f.file, f.text);
+  process.stdout.write(out.stdout);
 }
 
 function fail(message: string): number {

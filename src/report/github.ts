@@ -10,8 +10,8 @@
 import type { Severity } from '../model/types';
 import { causeTree } from './cause-tree';
 import { findingLine } from './ci-text';
-import type { Report } from './schema';
-import { type FailOn, meetsThreshold, SEVERITIES } from './severity';
+import type { PageReport, Report } from './schema';
+import { type FailOn, type FailOnOf, meetsThreshold, SEVERITIES, thresholdFor } from './severity';
 import { clean } from './text';
 
 /** Annotation commands; GitHub has no `info` annotation, `notice` is its lowest. */
@@ -54,17 +54,21 @@ export function annotationLevel(severity: Severity, failOn: FailOn): AnnotationL
  * Each is one line whatever the page wrote: page text is made one line by `clean()` (no
  * control characters or escape sequences in the job's annotations) and escaped besides.
  */
-export function toGitHubAnnotations(report: Report, failOn: FailOn): string {
+export function toGitHubAnnotations(report: Report, failOn: FailOnOf<PageReport>): string {
   const roots = report.pages.flatMap((page) =>
-    causeTree(page.findings, page.findings).map((node) => ({ node, url: page.url })),
+    causeTree(page.findings, page.findings).map((node) => ({
+      node,
+      url: page.url,
+      threshold: thresholdFor(failOn, page),
+    })),
   );
   const lines = SEVERITIES.flatMap((severity) =>
     roots
       .filter(({ node }) => node.finding.severity === severity)
-      .map(({ node, url }) => {
+      .map(({ node, url, threshold }) => {
         const { finding } = node;
         // A consequence whose cause is missing is shown, but it never fails the check.
-        const level = finding.causedBy === undefined ? annotationLevel(severity, failOn) : 'notice';
+        const level = finding.causedBy === undefined ? annotationLevel(severity, threshold) : 'notice';
         return command(level, finding.rule, `${findingLine(node)} (${clean(url, 500)})`);
       }),
   );

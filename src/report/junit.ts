@@ -6,7 +6,7 @@
 import type { RuleId } from '../model/types';
 import { RULE_IDS } from '../model/types';
 import type { FindingReport, PageReport, Report } from './schema';
-import { type FailOn, meetsThreshold } from './severity';
+import { type FailOn, type FailOnOf as FailOnOfPage, meetsThreshold, thresholdFor } from './severity';
 
 /** Everything XML 1.0 cannot carry, even escaped: C0 controls but tab/LF/CR, lone surrogates, U+FFFE/F. */
 const ILLEGAL_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -51,8 +51,8 @@ function describe(finding: FindingReport): string {
     .join('\n');
 }
 
-/** The threshold of `--fail-on`, or each page's own (a config file's journeys each have theirs). */
-export type FailOnOf = FailOn | ((page: PageReport) => FailOn);
+/** The threshold of `--fail-on`, or each page's own. */
+export type FailOnOf = FailOnOfPage<PageReport>;
 
 /**
  * One test case. Only root findings at or above `failOn` fail it, like the exit status;
@@ -94,7 +94,7 @@ function testSuite(
   timestamp: string,
 ): { xml: string; failures: number } {
   const cases = pages.flatMap((page) => {
-    const threshold = typeof failOn === 'function' ? failOn(page) : failOn;
+    const threshold = thresholdFor(failOn, page);
     const label = page.journey === undefined ? undefined : page.url;
     return RULE_IDS.map((rule) =>
       testCase(

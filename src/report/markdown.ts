@@ -6,13 +6,12 @@
  * made one line and every character Markdown or HTML could act on is escaped, so a page can
  * neither add rows, headings, images or HTML to the summary nor break out of a table cell.
  */
-import { exitCode } from '../cli/args';
 import type { Severity } from '../model/types';
 import { type CauseNode, causeTree } from './cause-tree';
 import { ruleDocsPath } from './docs';
 import { pageCounts } from './page-counts';
 import type { FindingReport, PageReport, Report } from './schema';
-import { type FailOn, SEVERITIES } from './severity';
+import { type FailOnOf, pagesFail, SEVERITIES } from './severity';
 import { summaryLine } from './terminal';
 import { clean, painter } from './text';
 
@@ -41,7 +40,8 @@ const MARK: Record<Severity, string> = { error: '❌', warning: '⚠️', info: 
 
 /** How the summary is made: the check's threshold, and where the rule catalog is online. */
 export interface SummaryOptions {
-  failOn: FailOn;
+  /** `--fail-on`, or each page's own (a config file's journeys). */
+  failOn: FailOnOf<PageReport>;
   /**
    * URL of the package root online (`https://github.com/o/r/blob/v1/`); rule ids link to
    * `<docs>docs/rules.md#<rule>`. Without it (or not http(s)) they are shown unlinked.
@@ -49,9 +49,9 @@ export interface SummaryOptions {
   docs?: string | undefined;
 }
 
-function headline(report: Report, failOn: FailOn): string {
+function headline(report: Report, failOn: FailOnOf<PageReport>): string {
   const { errors, warnings } = report.summary;
-  const mark = exitCode(report.summary, failOn) === 1 ? '❌' : errors + warnings > 0 ? '⚠️' : '✅';
+  const mark = pagesFail(report.pages, failOn) ? '❌' : errors + warnings > 0 ? '⚠️' : '✅';
   const line = summaryLine(report, painter(false));
   return `## ${mark} Partnero Inspector: ${line}`;
 }
@@ -110,6 +110,6 @@ function findings(pages: readonly PageReport[], docs: string | undefined): strin
 
 /** The whole job summary, ending with a newline (the file may get other steps' summaries). */
 export function toMarkdownSummary(report: Report, { failOn, docs }: SummaryOptions): string {
-  const meta = `${escapeMarkdown(report.tool)} ${escapeMarkdown(report.version)} · ${escapeMarkdown(report.browser)} · fails on: ${failOn}`;
+  const meta = `${escapeMarkdown(report.tool)} ${escapeMarkdown(report.version)} · ${escapeMarkdown(report.browser)} · fails on: ${typeof failOn === 'function' ? "each journey's failOn" : failOn}`;
   return `${[headline(report, failOn), '', meta, '', ...table(report.pages), ...findings(report.pages, docs)].join('\n')}\n`;
 }

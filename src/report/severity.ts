@@ -10,6 +10,24 @@ export interface Graded {
 export const FAIL_ON = ['error', 'warning', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
+/** The threshold of `--fail-on`, or each page's own (a config file's journeys each have theirs). */
+export type FailOnOf<P> = FailOn | ((page: P) => FailOn);
+
+/** `page`'s threshold under `failOn`. */
+export function thresholdFor<P>(failOn: FailOnOf<P>, page: P): FailOn {
+  return typeof failOn === 'function' ? failOn(page) : failOn;
+}
+
+/** Whether a root finding of some page meets that page's threshold: the check fails (exit 1). */
+export function pagesFail<P extends { findings: readonly Graded[] }>(
+  pages: readonly P[],
+  failOn: FailOnOf<P>,
+): boolean {
+  return pages.some((page) =>
+    rootFindings(page.findings).some((f) => meetsThreshold(f.severity, thresholdFor(failOn, page))),
+  );
+}
+
 /** Most severe first; the order findings are grouped in and thresholds compare by. */
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 

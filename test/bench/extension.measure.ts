@@ -316,6 +316,9 @@ it.each([
     allowHttpErrors: false,
     config: undefined,
     journeys: [],
+    format: undefined,
+    summary: undefined,
+    report: undefined,
   };
   const { server: shop, options } = await demoJourney(ROOT, base);
   let timing: ReportTiming | undefined;

@@ -21,7 +21,7 @@ import { workflowCommands } from '../../src/report/__tests__/workflow-runner';
 import { ReportSchema } from '../../src/report/schema';
 import { ROOT, serveFixtures } from './support';
 
-/** js-yaml comes with the dev dependencies (through Puppeteer's cosmiconfig); no types of its own. */
+/** js-yaml, a dev dependency (no types of its own). */
 const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
 
 interface Step {

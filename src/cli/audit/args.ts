@@ -6,6 +6,7 @@
 import { availableParallelism, totalmem } from 'node:os';
 import { FAIL_ON, type FailOn } from '../../report/severity';
 import { BROWSERS, type CheckOptions, COMMON_OPTIONS, PAGE_OPTIONS, parseError, readArgs } from '../args';
+import { ciArgs } from '../format';
 import { ArgError, httpUrl, milliseconds, nonEmpty, oneOf } from '../validate';
 import { parseShard } from './shard';
 
@@ -16,6 +17,9 @@ export interface AuditOptions
     | 'aff'
     | 'param'
     | 'json'
+    | 'format'
+    | 'summary'
+    | 'report'
     | 'junit'
     | 'failOn'
     | 'browser'
@@ -80,7 +84,7 @@ export function parseAuditArgs(
         start: help ? '' : httpUrl(start as string),
         aff: nonEmpty('aff', v.aff),
         param: nonEmpty('param', v.param) ?? 'aff',
-        json: v.json === true,
+        ...ciArgs(v),
         junit: nonEmpty('junit', v.junit),
         failOn: oneOf<FailOn>('fail-on', v['fail-on'], FAIL_ON, 'error'),
         browser: oneOf('browser', v.browser, BROWSERS, 'chrome'),
@@ -111,8 +115,8 @@ every page's findings, worst first, and the pages a partner can link to that lac
 Partnero loader. Obeys robots.txt, skips logout and cart-clearing links and non-HTML,
 never submits forms, never reaches Stripe.
 
-Options (besides check's --aff, --param, --json, --junit, --fail-on, --browser,
---stub-partnero, --wait, --full-wait, --no-click-test, --timeout):
+Options (besides check's --aff, --param, --json, --format, --report, --summary, --junit,
+--fail-on, --browser, --stub-partnero, --wait, --full-wait, --no-click-test, --timeout):
   --max-pages N      check at most N pages (default 50)
   --sitemap URL      also take the pages this sitemap lists (default: /sitemap.xml if any)
   --concurrency N    pages checked at once, one browser each (default ${DEFAULT_CONCURRENCY} here)

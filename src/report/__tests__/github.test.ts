@@ -54,6 +54,27 @@ describe('toGitHubAnnotations', () => {
     ]);
   });
 
+  it('each journey’s own failOn: red only for the pages whose journey fails on it', () => {
+    const lax = buildPageReport('http://shop.test/blog', page(), [finding('link.test-mode', 'error')]);
+    const strict = buildPageReport('http://shop.test/pricing', page(), [finding('link.test-mode', 'error')]);
+    const report = buildReport({
+      version: '1.2.3',
+      browser: 'chrome 156',
+      startedAt: '2026-11-26T21:00:00.000Z',
+      pages: [
+        { ...lax, journey: 'blog' },
+        { ...strict, journey: 'checkout' },
+      ],
+    });
+    const out = toGitHubAnnotations(report, (p) => (p.journey === 'blog' ? 'never' : 'error'));
+    expect(workflowCommands(out).map((c) => [c.command, c.data.endsWith('(http://shop.test/blog)')])).toEqual(
+      [
+        ['warning', true],
+        ['error', false],
+      ],
+    );
+  });
+
   it.each([
     ['warning', ['error', 'error', 'notice']],
     ['never', ['warning', 'warning', 'notice']],

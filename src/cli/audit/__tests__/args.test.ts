@@ -47,6 +47,7 @@ describe('parseAuditArgs', () => {
         obeyRobots: false,
         aff: 'KEY',
         json: true,
+        format: 'json',
         fullWait: true,
       },
     });
