@@ -11,8 +11,7 @@ import { extensionDir, findBrowser, type Launched, launchWithExtension } from '.
 import { interceptTraffic } from '../../src/cli/intercept';
 import type { StaticServer } from '../../src/cli/static-server';
 import { RULE_IDS } from '../../src/model/types';
-import type { Settings } from '../../src/store/settings';
-import { openPopup, ROOT, serveFixtures, watchEnded } from './support';
+import { openPopup, ROOT, saveSettingsOnce, serveFixtures, watchEnded } from './support';
 
 const SHOTS = resolve(ROOT, 'test-results');
 let server: StaticServer;
@@ -34,17 +33,7 @@ afterAll(async () => {
 
 /** Opens a fixture as a fresh visitor, its watch shortened, and waits until the watch ended. */
 async function visit(file: string): Promise<{ page: Page; tabId: number }> {
-  const ext = await launched.browser.newPage();
-  await ext.goto(`${launched.extensionBase}/popup.html`);
-  const settings: Settings = { graceMs: 500, clickTestOrigins: [] };
-  await ext.evaluate(
-    (value) =>
-      (
-        globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
-      ).chrome.storage.local.set({ settings: value }),
-    settings,
-  );
-  await ext.close();
+  await saveSettingsOnce(launched, { graceMs: 500, clickTestOrigins: [] });
   const page = await launched.browser.newPage();
   await interceptTraffic(page, { stub: true });
   await page.goto(`${server.origin}/${file}`, { waitUntil: 'load' });

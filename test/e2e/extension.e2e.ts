@@ -13,7 +13,16 @@ import { interceptTraffic } from '../../src/cli/intercept';
 import type { StaticServer } from '../../src/cli/static-server';
 import type { TabSnapshot } from '../../src/protocol/messages';
 import type { Settings } from '../../src/store/settings';
-import { AS_BUILT, browsersUnderTest, openPopup, ROOT, serveFixtures, until, watchEnded } from './support';
+import {
+  AS_BUILT,
+  browsersUnderTest,
+  openPopup,
+  ROOT,
+  saveSettings,
+  serveFixtures,
+  until,
+  watchEnded,
+} from './support';
 
 /** Short enough for a quick suite, long enough for the stand-in's scripts to have run. */
 const GRACE_MS = 500;
@@ -152,11 +161,7 @@ describe('chrome: badge, Always test links on this site, Simulate a referred vis
       getBadgeBackgroundColor(d: { tabId: number }): Promise<number[]>;
     };
   };
-  const setSettings = (s: Settings) =>
-    ext.evaluate(
-      (value) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.set({ settings: value }),
-      s,
-    );
+  const setSettings = (s: Settings) => saveSettings(ext, s);
   const storedOrigins = () =>
     ext.evaluate(async () => {
       const got = await (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.get('settings');

@@ -14,7 +14,7 @@ import { extensionDir, findBrowser, type Launched, launchWithExtension } from '.
 import { interceptTraffic } from '../../src/cli/intercept';
 import { type StaticServer, serveStatic } from '../../src/cli/static-server';
 import { type PageReport, ReportSchema } from '../../src/report/schema';
-import { AS_BUILT, ROOT, serveFixtures, until, watchEnded } from './support';
+import { AS_BUILT, ROOT, selectTeamFinding, serveFixtures, until, watchEnded } from './support';
 
 /** Screenshots of the panel, kept in the repository (README, reviews). */
 const SHOTS = resolve(ROOT, 'test', 'screenshots');
@@ -462,24 +462,6 @@ describe('DevTools panel on the demo journey', () => {
     await Promise.all([panel.close(), page.close()]);
   });
 });
-
-/** Selects the timeline's row of Team's missing id, so the shot shows the details pane too. */
-async function selectTeamFinding(panel: Page): Promise<void> {
-  const list = await panel.waitForSelector('[role="listbox"]');
-  await list?.focus();
-  await panel.keyboard.press('End');
-  for (let i = 0; i < 80; i++) {
-    const selected = await panel.$eval(
-      '[role="option"][aria-selected="true"]',
-      (row) => row.textContent ?? '',
-    );
-    // Selected, not focused: the shot shows the row, not the list's focus ring.
-    if (selected.includes('finding') && selected.includes('Buy Team'))
-      return panel.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await panel.keyboard.press('ArrowUp');
-  }
-  throw new Error('no timeline row about Buy Team’s missing id');
-}
 
 function runCli(args: string[]): Promise<ReturnType<typeof ReportSchema.parse>> {
   return new Promise((done, fail) => {

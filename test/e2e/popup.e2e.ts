@@ -17,7 +17,7 @@ import type { StaticServer } from '../../src/cli/static-server';
 import type { TabSnapshot } from '../../src/protocol/messages';
 import { summarize } from '../../src/rules';
 import type { Settings } from '../../src/store/settings';
-import { AS_BUILT, CASES, openPopup, ROOT, serveFixtures, until, watchEnded } from './support';
+import { AS_BUILT, CASES, openPopup, ROOT, saveSettings, serveFixtures, until, watchEnded } from './support';
 
 const SHOTS = resolve(ROOT, 'test-results');
 const SCREENSHOTS = resolve(ROOT, 'test', 'screenshots');
@@ -63,10 +63,7 @@ const badge = (tabId: number) =>
  */
 async function visit(file: string, clickTest: boolean): Promise<{ page: Page; snap: TabSnapshot }> {
   const settings: Settings = { graceMs: GRACE_MS, clickTestOrigins: clickTest ? [server.origin] : [] };
-  await ext.evaluate(
-    (value) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.set({ settings: value }),
-    settings,
-  );
+  await saveSettings(ext, settings);
   const page = await launched.browser.newPage();
   await launched.browser.deleteCookie(...(await launched.browser.cookies()));
   await interceptTraffic(page, { stub: true });

@@ -19,8 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extensionDir, findBrowser, type Launched, launchWithExtension } from '../../src/cli/browsers';
 import { interceptTraffic } from '../../src/cli/intercept';
 import { type StaticServer, serveStatic } from '../../src/cli/static-server';
-import type { Settings } from '../../src/store/settings';
-import { AS_BUILT, ROOT, until, watchEnded } from './support';
+import { AS_BUILT, ROOT, saveSettingsOnce, selectTeamFinding, until, watchEnded } from './support';
 
 const OUT = resolve(ROOT, 'test-results', 'store');
 const SIZE = { width: 1280, height: 800 };
@@ -63,18 +62,8 @@ afterAll(async () => {
 });
 
 /** The extension's own setting, as popup.e2e.ts sets it: the watch ends 500 ms after load. */
-async function shortWatch(): Promise<void> {
-  const ext = await launched.browser.newPage();
-  await ext.goto(`${launched.extensionBase}/popup.html`);
-  const settings: Settings = { graceMs: 500, clickTestOrigins: [] };
-  await ext.evaluate(
-    (value) =>
-      (
-        globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
-      ).chrome.storage.local.set({ settings: value }),
-    settings,
-  );
-  await ext.close();
+function shortWatch(): Promise<void> {
+  return saveSettingsOnce(launched, { graceMs: 500, clickTestOrigins: [] });
 }
 
 /** Width and height from a PNG's IHDR chunk (after the 8-byte signature and the chunk's length and type). */
@@ -164,26 +153,6 @@ async function openPanel(): Promise<Page> {
   return panel;
 }
 
-/** Selects the Timeline's finding about Buy Team, so the details pane shows it (as panel.e2e.ts does). */
-async function selectTeamFinding(panel: Page): Promise<void> {
-  await (await panel.waitForSelector('#tab-timeline'))?.click();
-  const list = await panel.waitForSelector('[role="listbox"]');
-  await list?.focus();
-  await panel.keyboard.press('End');
-  for (let i = 0; i < 80; i++) {
-    const selected = await panel.$eval(
-      '[role="option"][aria-selected="true"]',
-      (row) => row.textContent ?? '',
-    );
-    if (selected.includes('finding') && selected.includes('Buy Team')) {
-      await panel.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-      return;
-    }
-    await panel.keyboard.press('ArrowUp');
-  }
-  throw new Error('no timeline row about Buy Team’s missing id');
-}
-
 describe('store screenshots, 1280×800, from the real extension', () => {
   it('the popup over the page it checks: the error, its fix and the links', async () => {
     const popupPng = await popupShot();
@@ -201,6 +170,7 @@ describe('store screenshots, 1280×800, from the real extension', () => {
 
   it('the DevTools panel: the Timeline with the error selected; the Links tab docked below the page', async () => {
     const panel = await openPanel();
+    await (await panel.waitForSelector('#tab-timeline'))?.click();
     await selectTeamFinding(panel);
     expect(await panel.$eval('body', (b) => b.textContent)).toContain('has no client_reference_id');
     await store(panel, '2-panel-timeline.png');

@@ -10,6 +10,7 @@ import { type StaticServer, serveStatic } from '../../src/cli/static-server';
 import type { Finding, LinkRecord, Navigation } from '../../src/model/types';
 import type { TabSnapshot } from '../../src/protocol/messages';
 import { type Report, ReportSchema } from '../../src/report/schema';
+import type { Settings } from '../../src/store/settings';
 import { stubPartnero } from '../../src/stub';
 import { fixtureRoutes } from './routes';
 
@@ -206,4 +207,45 @@ export function cli(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): 
 export function report(run: Run): Report {
   expect(run.stderr).toBe('');
   return ReportSchema.parse(JSON.parse(run.stdout));
+}
+
+/** Saves the extension's settings from one of its own pages (`ext`), as the popup saves them. */
+export async function saveSettings(ext: Page, settings: Settings): Promise<void> {
+  await ext.evaluate(
+    (value) =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
+      ).chrome.storage.local.set({ settings: value }),
+    settings,
+  );
+}
+
+/** Opens the popup in a tab of its own only to save `settings`, then closes it. */
+export async function saveSettingsOnce(launched: Launched, settings: Settings): Promise<void> {
+  const ext = await launched.browser.newPage();
+  await ext.goto(`${launched.extensionBase}/popup.html`);
+  await saveSettings(ext, settings);
+  await ext.close();
+}
+
+/**
+ * Selects the panel's timeline row of Team's missing id (the demo's pricing page), so a shot
+ * shows the details pane too; selected, not focused: the shot shows the row, not a focus ring.
+ */
+export async function selectTeamFinding(panel: Page): Promise<void> {
+  const list = await panel.waitForSelector('[role="listbox"]');
+  await list?.focus();
+  await panel.keyboard.press('End');
+  for (let i = 0; i < 80; i++) {
+    const selected = await panel.$eval(
+      '[role="option"][aria-selected="true"]',
+      (row) => row.textContent ?? '',
+    );
+    if (selected.includes('finding') && selected.includes('Buy Team')) {
+      await panel.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      return;
+    }
+    await panel.keyboard.press('ArrowUp');
+  }
+  throw new Error('no timeline row about Buy Team’s missing id');
 }

@@ -5,30 +5,23 @@
  */
 import { availableParallelism, totalmem } from 'node:os';
 import { FAIL_ON, type FailOn } from '../../report/severity';
-import { BROWSERS, type CheckOptions, COMMON_OPTIONS, PAGE_OPTIONS, parseError, readArgs } from '../args';
+import {
+  BROWSERS,
+  type CheckOptions,
+  COMMON_OPTIONS,
+  type JourneySettings,
+  PAGE_OPTIONS,
+  parseError,
+  readArgs,
+} from '../args';
 import { ciArgs } from '../format';
 import { ArgError, httpUrl, milliseconds, nonEmpty, oneOf } from '../validate';
 import { parseShard } from './shard';
 
 /** The validated options of one `audit` run. */
 export interface AuditOptions
-  extends Pick<
-    CheckOptions,
-    | 'aff'
-    | 'param'
-    | 'json'
-    | 'format'
-    | 'summary'
-    | 'report'
-    | 'junit'
-    | 'failOn'
-    | 'browser'
-    | 'stubPartnero'
-    | 'waitMs'
-    | 'fullWait'
-    | 'clickTest'
-    | 'timeoutMs'
-  > {
+  extends Omit<JourneySettings, 'allowHttpErrors'>,
+    Pick<CheckOptions, 'json' | 'format' | 'summary' | 'report' | 'junit'> {
   help: boolean;
   start: string;
   sitemap: string | undefined;
