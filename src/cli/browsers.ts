@@ -5,13 +5,13 @@
  */
 
 import type { ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { AUTOMATION_KEY_FILE, newKeyHex } from '../protocol/sealed';
 import { useAutomationKey } from './automation';
-import { PUPPETEER_CHROME_ARGS, spawnChrome } from './chrome-process';
+import { killGroup, PUPPETEER_CHROME_ARGS, spawnChrome } from './chrome-process';
 import { withDeadline, within } from './deadline';
 import type { BrowserKind } from './find-browser';
 
@@ -113,12 +113,12 @@ interface Started {
  * the browser's start and the extension's install instead of preceding them.
  */
 async function startChrome(executablePath: string, profile: string, extension: string): Promise<Started> {
-  const chrome = spawnChrome(executablePath, [
-    ...PUPPETEER_CHROME_ARGS,
-    `--user-data-dir=${profile}`,
-    ...CHROME_ARGS,
-    'about:blank',
-  ]);
+  const chrome = spawnChrome(
+    executablePath,
+    [...PUPPETEER_CHROME_ARGS, `--user-data-dir=${profile}`, ...CHROME_ARGS, 'about:blank'],
+    // Interrupted (Ctrl-C), the check leaves no profile behind either.
+    () => removeProfile(profile, false),
+  );
   const installed = chrome.transport
     .call('Extensions.loadUnpacked', { path: extension })
     .then((result) => (result as { id: string }).id);
@@ -131,7 +131,7 @@ async function startChrome(executablePath: string, profile: string, extension: s
     return { browser: answered, proc: chrome.proc, installed };
   } catch (err) {
     chrome.kill();
-    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+    removeProfile(profile);
     throw err;
   }
 }
@@ -186,24 +186,35 @@ async function endBrowser(browser: Browser, proc: ChildProcess | null, profile: 
     // has let go of them that reset would be an uncaught ECONNRESET, ending a finished run.
     for (const stream of proc.stdio) stream?.on('error', () => undefined);
     await browser.disconnect().catch(() => undefined);
-    // Puppeteer starts the browser as a process group leader: end the group, helpers too.
-    try {
-      if (proc.pid !== undefined && process.platform !== 'win32') process.kill(-proc.pid, 'SIGKILL');
-      else proc.kill('SIGKILL');
-    } catch {
-      proc.kill('SIGKILL');
-    }
+    // The browser runs as a process group leader: end the group, helpers too.
+    killGroup(proc);
     // Never hang on a process that would not die: an orderly close is still there to try.
     if (!(await within(exited, KILL_WAIT_MS))) await within(browser.close(), KILL_WAIT_MS);
   } else {
     await within(browser.close(), KILL_WAIT_MS);
   }
+  removeProfile(profile);
+}
+
+/**
+ * Removes a run's profile and the folder Chromium keeps its single-instance socket in (its
+ * `SingletonSocket` links to `$TMPDIR/org.chromium.Chromium.XXXXXX/`, which a killed browser
+ * never removes: one folder left in /tmp per run). Best effort, never throws: the report is
+ * out by now, and a folder left in the temp dir is no reason to turn a finished check into
+ * exit 2. `retry`: child processes may still be letting go of the profile for a moment.
+ */
+function removeProfile(profile: string, retry = true): void {
+  const options = { recursive: true, force: true, ...(retry && { maxRetries: 10, retryDelay: 50 }) };
   try {
-    // Child processes may still be letting go of the profile for a moment.
-    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+    const socketDir = dirname(readlinkSync(join(profile, 'SingletonSocket')));
+    if (basename(socketDir).startsWith('org.chromium.')) rmSync(socketDir, options);
   } catch {
-    // Best effort: the report is out by now, and a folder left in the temp dir is no reason
-    // to turn a finished check into exit 2.
+    // No socket link (Firefox, or a browser that never got that far).
+  }
+  try {
+    rmSync(profile, options);
+  } catch {
+    // Best effort, as above.
   }
 }
 

@@ -63,9 +63,9 @@ const STDERR_TAIL = 2000;
 /**
  * Spawns Chromium with `--remote-debugging-pipe` (fd 3 in, fd 4 out) as its own process group,
  * which is ended with the CLI: on exit and on SIGINT / SIGTERM / SIGHUP, as Puppeteer's launcher
- * does.
+ * does; `afterKill` then runs (synchronously).
  */
-export function spawnChrome(executablePath: string, args: string[]): ChromeProcess {
+export function spawnChrome(executablePath: string, args: string[], afterKill?: () => void): ChromeProcess {
   const proc = spawn(executablePath, [...args, '--remote-debugging-pipe'], {
     detached: process.platform !== 'win32',
     stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
@@ -82,15 +82,20 @@ export function spawnChrome(executablePath: string, args: string[]): ChromeProce
   });
   failed.catch(() => undefined);
   const kill = () => killGroup(proc);
-  const onSignal = (signal: NodeJS.Signals) => {
+  // Ended with the CLI: the browser, then what `afterKill` tidies (its profile).
+  const onExit = () => {
     kill();
+    afterKill?.();
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    onExit();
     process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGHUP' ? 1 : 15));
   };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-  process.once('exit', kill);
+  process.once('exit', onExit);
   for (const s of signals) process.once(s, onSignal);
   proc.once('exit', () => {
-    process.off('exit', kill);
+    process.off('exit', onExit);
     for (const s of signals) process.off(s, onSignal);
   });
   const [, , , write, read] = proc.stdio as [null, null, Readable, Writable, Readable];
@@ -107,7 +112,8 @@ function lastLine(text: string): string {
   );
 }
 
-function killGroup(proc: ChildProcess): void {
+/** SIGKILLs `proc`'s process group (Chromium's helpers too), or `proc` alone where there is none. */
+export function killGroup(proc: ChildProcess): void {
   if (proc.exitCode !== null || proc.signalCode !== null) return;
   try {
     if (proc.pid !== undefined && process.platform !== 'win32') process.kill(-proc.pid, 'SIGKILL');

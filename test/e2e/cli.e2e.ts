@@ -2,7 +2,8 @@
  * `partnero-inspector check` as CI runs it: the real bin in a child process, its JSON
  * (validated against the report schema), its JUnit XML (parsed), and its exit codes.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,18 @@ import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaticServer } from '../../src/cli/static-server';
 import type { Report } from '../../src/report/schema';
-import { browsersUnderTest, cli, FIXTURES, ROOT, type Run, report, ruleIds, serveFixtures } from './support';
+import {
+  BIN,
+  browsersUnderTest,
+  cli,
+  FIXTURES,
+  ROOT,
+  type Run,
+  report,
+  ruleIds,
+  serveFixtures,
+  until,
+} from './support';
 
 const VERSION: string = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')).version;
 
@@ -449,6 +461,67 @@ describe.each(browsersUnderTest())('a page that never gives its main thread back
       /^partnero-inspector: http:\/\/127\.0\.0\.1:\d+\/hostile\/hang\.html: the extension did not answer/,
     );
   }, 120_000);
+});
+
+describe.runIf(browsersUnderTest().includes('chrome'))('the temp folder after a check', () => {
+  it('a finished check leaves nothing in the temp folder (no profile, no browser socket folder)', async () => {
+    const temp = mkdtempSync(join(tmpdir(), 'pi-finished-'));
+    const run = await cli(['check', `${server.origin}/payment-links-ok.html`, ...fast, '--json'], {
+      TMPDIR: temp,
+    });
+    expect(run.code).toBe(0);
+    expect(readdirSync(temp)).toEqual([]);
+    rmSync(temp, { recursive: true, force: true });
+  });
+
+  it('interrupted (Ctrl-C) mid-check: exit 130, the browser ended, no profile left', async () => {
+    const temp = mkdtempSync(join(tmpdir(), 'pi-sigint-'));
+    const child = spawn(
+      process.execPath,
+      [
+        BIN,
+        'check',
+        `${server.origin}/payment-links-ok.html`,
+        '--stub-partnero',
+        '--full-wait',
+        '--wait',
+        '30000',
+      ],
+      { env: { ...process.env, TMPDIR: temp }, stdio: 'ignore' },
+    );
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    // The browser is up once its profile holds files of its own.
+    const profile = await until(
+      'the browser to start',
+      async () =>
+        readdirSync(temp).find(
+          (d) => d.startsWith('partnero-inspector-') && readdirSync(join(temp, d)).length > 2,
+        ),
+      (found) => found !== undefined,
+    );
+    const withProfile = () =>
+      readdirSync('/proc')
+        .filter((pid) => /^\d+$/.test(pid))
+        .filter((pid) => {
+          try {
+            return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(join(temp, profile as string));
+          } catch {
+            return false;
+          }
+        });
+    expect(withProfile().length).toBeGreaterThan(0);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(
+      await until(
+        'the browser to end',
+        async () => withProfile(),
+        (pids) => pids.length === 0,
+      ),
+    ).toEqual([]);
+    expect(readdirSync(temp)).toEqual([]);
+    rmSync(temp, { recursive: true, force: true });
+  });
 });
 
 describe('exit 2: the check could not run', () => {

@@ -16,7 +16,7 @@ import { fixtureRoutes } from './routes';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 /** The command line's bin, as a user runs it. */
-const BIN = resolve(ROOT, 'src', 'cli', 'bin.mjs');
+export const BIN = resolve(ROOT, 'src', 'cli', 'bin.mjs');
 export const FIXTURES = resolve(ROOT, 'test', 'fixtures');
 /** The extension with the permissions a user's install has (not the check's copy: src/cli/browsers.ts). */
 export const AS_BUILT = { asBuilt: true } as const;
