@@ -138,20 +138,31 @@ async function startChrome(executablePath: string, profile: string, extension: s
 
 async function startFirefox(executablePath: string, profile: string): Promise<Started> {
   const { default: puppeteer } = await import('puppeteer-core');
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath,
-    headless: true,
-    userDataDir: profile,
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-      // Stripe's checkout hosts resolve to this machine, where nothing answers.
-      'network.dns.localDomains': STRIPE_HOSTS.join(','),
-      'network.captive-portal-service.enabled': false,
-      'app.update.enabled': false,
-    },
-  });
-  return { browser, proc: browser.process() };
+  // Puppeteer ends Firefox on Ctrl-C and exits; the profile is ours to remove then.
+  const onExit = () => removeProfile(profile);
+  process.once('exit', onExit);
+  try {
+    const browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath,
+      headless: true,
+      userDataDir: profile,
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+        // Stripe's checkout hosts resolve to this machine, where nothing answers.
+        'network.dns.localDomains': STRIPE_HOSTS.join(','),
+        'network.captive-portal-service.enabled': false,
+        'app.update.enabled': false,
+      },
+    });
+    const proc = browser.process();
+    proc?.once('exit', () => process.off('exit', onExit));
+    return { browser, proc };
+  } catch (err) {
+    process.off('exit', onExit);
+    removeProfile(profile);
+    throw err;
+  }
 }
 
 /**
