@@ -47,6 +47,31 @@ export const PUPPETEER_CHROME_ARGS = [
   '--enable-unsafe-extension-debugging',
 ];
 
+/**
+ * Chromium reads only the last `--disable-features` and the last `--enable-features`: every
+ * list given is joined into one flag each, where the first stood (as Puppeteer's launcher does).
+ */
+export function mergeFeatureFlags(args: readonly string[]): string[] {
+  const merged: string[] = [];
+  const lists = new Map<string, string[]>();
+  for (const arg of args) {
+    const flag = /^(--(?:disable|enable)-features)=(.*)$/.exec(arg);
+    if (!flag) {
+      merged.push(arg);
+      continue;
+    }
+    const [, name = '', value = ''] = flag;
+    const names = value.split(',').filter(Boolean);
+    const list = lists.get(name);
+    if (list) list.push(...names.filter((n) => !list.includes(n)));
+    else {
+      lists.set(name, names);
+      merged.push(name);
+    }
+  }
+  return merged.map((arg) => (lists.has(arg) ? `${arg}=${(lists.get(arg) ?? []).join(',')}` : arg));
+}
+
 /** A spawned Chromium and the pipe to its DevTools endpoint. */
 export interface ChromeProcess {
   proc: ChildProcess;
@@ -66,7 +91,7 @@ const STDERR_TAIL = 2000;
  * does; `afterKill` then runs (synchronously).
  */
 export function spawnChrome(executablePath: string, args: string[], afterKill?: () => void): ChromeProcess {
-  const proc = spawn(executablePath, [...args, '--remote-debugging-pipe'], {
+  const proc = spawn(executablePath, [...mergeFeatureFlags(args), '--remote-debugging-pipe'], {
     detached: process.platform !== 'win32',
     stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
   });

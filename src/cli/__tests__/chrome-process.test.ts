@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import puppeteer from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { PipeTransport, PUPPETEER_CHROME_ARGS } from '../chrome-process';
+import { mergeFeatureFlags, PipeTransport, PUPPETEER_CHROME_ARGS } from '../chrome-process';
 
 describe('PUPPETEER_CHROME_ARGS', () => {
   it('are the installed Puppeteer’s own defaults (less profile and start page)', () => {
@@ -9,6 +9,30 @@ describe('PUPPETEER_CHROME_ARGS', () => {
       .defaultArgs({ headless: true, enableExtensions: true, userDataDir: '/profile' })
       .filter((a) => a !== '--user-data-dir=/profile' && a !== 'about:blank');
     expect([...PUPPETEER_CHROME_ARGS].sort()).toEqual([...theirs].sort());
+  });
+});
+
+describe('mergeFeatureFlags', () => {
+  it('joins every --disable-features (and --enable-features) into one flag where the first stood', () => {
+    expect(
+      mergeFeatureFlags([
+        '--a',
+        '--disable-features=Translate,MediaRouter',
+        '--enable-features=PdfOopif',
+        '--b',
+        '--disable-features=WebUIOmniboxPopup,Translate',
+        '--enable-features=',
+      ]),
+    ).toEqual([
+      '--a',
+      '--disable-features=Translate,MediaRouter,WebUIOmniboxPopup',
+      '--enable-features=PdfOopif',
+      '--b',
+    ]);
+  });
+
+  it('leaves arguments without feature lists as they are', () => {
+    expect(mergeFeatureFlags(['--x=1', 'about:blank'])).toEqual(['--x=1', 'about:blank']);
   });
 });
 
