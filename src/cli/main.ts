@@ -22,7 +22,6 @@ import {
 import { auditUsage, parseAuditArgs } from './audit/args';
 import { parseMergeArgs } from './audit/merge-args';
 import { runAudit } from './audit/run';
-import { mergeReports } from './audit/shard';
 import { CheckError, runJourneys } from './check';
 import { ciOutputFiles, ciOutputs } from './ci-output';
 import { colorEnabled } from './color';
@@ -148,6 +147,7 @@ async function merge(argv: string[]): Promise<number> {
       label: file,
       report: JSON.parse(readFileSync(file, 'utf8')) as unknown,
     }));
+    const { mergeReports } = await import('./audit/merge');
     const merged = mergeReports(reports);
     if (opts.junit) writeFileSync(opts.junit, toJUnit(merged, 'error'));
     process.stdout.write(`${safeJson(merged, 2)}\n`);

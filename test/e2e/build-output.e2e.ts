@@ -135,3 +135,28 @@ describe.each(BUILDS)('.output/$dir', ({ dir, extra }) => {
     expect([...(manifest.permissions ?? []), ...(manifest.optional_permissions ?? [])]).not.toContain('tabs');
   });
 });
+
+/** The CLI bundle's files that load when it starts: the entry and the chunks it imports statically. */
+function startupFiles(dir: string, entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const [, spec] of text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s*"(\.[^"]+)"/gms))
+      visit(resolve(file, '..', spec as string));
+  };
+  visit(resolve(dir, entry));
+  return [...seen];
+}
+
+describe('.output/cli', () => {
+  it('starts without zod: the report schema loads only once a report is written or read', () => {
+    const files = startupFiles(resolve(ROOT, '.output', 'cli'), 'partnero-inspector.mjs');
+    expect(files.length).toBeGreaterThan(1);
+    const withZod = files.filter((f) =>
+      ZOD_MARKERS.some((marker) => readFileSync(f, 'utf8').includes(marker)),
+    );
+    expect(withZod).toEqual([]);
+  });
+});

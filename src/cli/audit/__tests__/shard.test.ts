@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { RuleId } from '../../../model/types';
 import { buildReport } from '../../../report/build';
 import { type FindingReport, type PageReport, type Report, ReportSchema } from '../../../report/schema';
-import { fnv1a32, mergeReports, parseShard, shardOf, sortPages } from '../shard';
+import { mergeReports } from '../merge';
+import { fnv1a32, parseShard, shardOf, sortPages } from '../shard';
 
 /** A minimal valid page report: only the keys PageReportSchema requires. */
 function page(url: string, findings: FindingReport[] = []): PageReport {
