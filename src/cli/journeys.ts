@@ -5,9 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import type { PageReport, Report } from '../report/schema';
-import type { FailOn } from '../report/severity';
-import { summarize } from '../report/severity';
-import { type CheckOptions, exitCode, JOURNEY_DEFAULTS, type JourneySettings } from './args';
+import { type FailOn, pagesFail } from '../report/severity';
+import { type CheckOptions, JOURNEY_DEFAULTS, type JourneySettings } from './args';
 import type { Config, ConfigJourney } from './config';
 import { CONFIG_FILE } from './help';
 import { didYouMean } from './suggest';
@@ -78,15 +77,12 @@ export async function planJourneys(
   return selectJourneys(readConfig(file), file, opts.journeys, typed());
 }
 
-/** The pages of `journey` in `report` (all of them for the command line's unnamed journey). */
-function pagesOf(report: Report, journey: Journey): PageReport[] {
-  return journey.name === undefined ? report.pages : report.pages.filter((p) => p.journey === journey.name);
-}
-
-/** The exit status: 1 when any journey has a root finding at or above its own `failOn`, else 0. */
+/**
+ * The exit status: 1 when a page has a root finding at or above its journey's `failOn`, else 0
+ * (the one threshold rule JUnit and the CI outputs apply too, src/report/severity.ts).
+ */
 export function journeysExitCode(report: Report, journeys: readonly Journey[]): 0 | 1 {
-  const fails = (j: Journey) => exitCode(summarize(pagesOf(report, j).flatMap((p) => p.findings)), j.failOn);
-  return journeys.some((j) => fails(j) === 1) ? 1 : 0;
+  return pagesFail(report.pages, failOnOf(journeys)) ? 1 : 0;
 }
 
 /** Each page's `failOn`: its journey's (for JUnit, which fails test cases as the exit status does). */
