@@ -7,9 +7,18 @@
  */
 import { AUTOMATION_REQUEST, AUTOMATION_RESPONSE } from '../protocol/messages';
 
-/** Relays `{ id, sealed }` requests; `relay` answers with a sealed envelope, or nothing. */
-export function serveAutomation(doc: Document, relay: (sealed: string) => Promise<unknown>): void {
+/**
+ * Relays `{ id, sealed }` requests; `relay` answers with a sealed envelope, or nothing.
+ * `enabled` is asked at each request (the browser is WebDriver-controlled): reading it at
+ * document_start would set up one more DOM interface in every top frame.
+ */
+export function serveAutomation(
+  doc: Document,
+  relay: (sealed: string) => Promise<unknown>,
+  enabled: () => boolean = () => true,
+): void {
   doc.addEventListener(AUTOMATION_REQUEST, (e) => {
+    if (!enabled()) return;
     const detail = (e as CustomEvent).detail;
     if (typeof detail !== 'string' || detail.length > 64_000_000) return;
     let id: unknown;

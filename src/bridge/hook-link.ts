@@ -1,6 +1,6 @@
 /**
  * The bridge's end of the private channel to the MAIN-world hook (see src/protocol/page.ts):
- * takes the element the hook offers at document_start, then listens only on it. Nothing of ours
+ * takes the EventTarget the hook offers at document_start, then listens only on it. Nothing of ours
  * stays on `document`: a page cannot see the hook's batches, forge them, or tell we are here.
  */
 import { HOOK_EVENT, HOOK_LINK, HOOK_LINK_ASK, HOOK_QUERY } from '../protocol/page';
@@ -20,7 +20,7 @@ export function linkHook(doc: Document, onBatch: (detail: unknown) => void): Que
     offered.addEventListener(HOOK_EVENT, (b) => onBatch((b as CustomEvent).detail));
   };
   doc.addEventListener(HOOK_LINK, take);
-  // A hook that started first waits for this to offer its element again.
+  // A hook that started first waits for this to offer its channel again.
   if (!channel) doc.dispatchEvent(new Event(HOOK_LINK_ASK));
   return (detail) => {
     channel?.dispatchEvent(new CustomEvent(HOOK_QUERY, { detail }));

@@ -13,7 +13,8 @@ import { drain, type Steps, sliced } from './slices';
 
 const LINK_SELECTOR = 'a[href*="buy.stripe.com" i]';
 const EMBED_SELECTOR = 'stripe-buy-button, stripe-pricing-table';
-const SELECTOR = `${LINK_SELECTOR}, ${EMBED_SELECTOR}`;
+/** Payment Links and Stripe embeds in light DOM: what the bridge looks for at DOMContentLoaded. */
+export const SELECTOR = `${LINK_SELECTOR}, ${EMBED_SELECTOR}`;
 /** Elements handled between two points where a scan may pause. */
 const STEP = 32;
 
@@ -76,9 +77,10 @@ export class LinkRegistry {
    * Notes which links and embeds the document has at DOMContentLoaded — a native query and
    * nothing else, cheap enough while the page loads — so a first scan made later still
    * tells the links a helper at the end of <body> could have bound from those it could not.
+   * `none`: there were none then (noted by the caller, which started the registry later).
    */
-  noteInitial(at?: number): void {
-    this.initial = new Set(Array.from(this.doc.querySelectorAll(SELECTOR)));
+  noteInitial(at?: number, none = false): void {
+    this.initial = new Set(none ? [] : Array.from(this.doc.querySelectorAll(SELECTOR)));
     this.initialAt = at;
   }
 

@@ -19,11 +19,21 @@ export function isUniversalUrl(src: string): boolean {
  * Watches `doc` from now on. For each universal.js inserted: `onLoader()`, then the hook is
  * asked to look at the queue (`loader:1` when the loader ran in `<head>` while the page was
  * loading), and asked again once the script has run (its `load`: universal.js may have replaced
- * the queue function or taken its queue over).
+ * the queue function or taken its queue over). `onPartnero` runs first for every script from a
+ * Partnero host, universal.js or not: the bridge starts its watch of such a script's failures
+ * (CSP, load errors) in that microtask, before either can be reported.
  */
-export function watchLoader(doc: Document, query: QueryHook, onLoader: () => void): void {
+export function watchLoader(
+  doc: Document,
+  query: QueryHook,
+  onLoader: () => void,
+  onPartnero: () => void = () => undefined,
+): void {
   const inserted = (script: HTMLScriptElement) => {
-    if (!isUniversalUrl(script.src)) return;
+    const src = script.src;
+    if (!src.includes('partnero') || !isPartneroUrl(src)) return;
+    onPartnero();
+    if (!isUniversalUrl(src)) return;
     onLoader();
     // An inline loader in <head> runs before the parser has made <body>.
     query(doc.readyState === 'loading' && !doc.body ? 'loader:1' : 'loader:0');

@@ -37,18 +37,20 @@ export interface Reporter {
  * Opens the frame's line. `answer` handles the background's messages, listened for from the
  * frame's first report on (the top frame's comes at load): touching the extension APIs costs
  * a frame ~2 ms in Chromium, and a frame that never reports has nothing to collect or click.
+ * `href`: the document's address as committed, read at document_start (see `url` in
+ * messages.ts); a page script may have tidied the address since.
  */
 export function openReporter(
   win: Window,
   api: BridgeApi,
   frame: string,
   answer: (msg: ToContent) => Promise<unknown> | undefined,
+  href: string = win.location.href,
 ): Reporter {
   const doc = win.document;
   const isTop = frame === 'top';
   const timeOrigin = win.performance.timeOrigin;
-  /** The address as committed (see `url` in messages.ts); none when too long to carry whole. */
-  const href = win.location.href;
+  /** None when too long to carry whole. */
   const url = isTop && href.length <= LIMITS.string * 4 ? { url: href } : {};
   /** In order; a hook batch is kept as dispatched and validated when flushed. */
   const outbox = new Outbox();

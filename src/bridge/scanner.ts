@@ -28,12 +28,15 @@ export interface Scanner {
 /**
  * Sets up the scans of `win`'s document; the first runs at load (or LOADING_MS after
  * DOMContentLoaded). `onArm` runs once, when the page first shows Partnero or Stripe.
+ * `noLinksAtDcl`: started after DOMContentLoaded by a caller that saw no link or embed then, so
+ * every link found is one added after parsing.
  */
 export function startScanner(
   win: Window,
   frame: string,
   emit: (e: BridgeEvent) => void,
   onArm: () => void = () => undefined,
+  noLinksAtDcl = false,
 ): Scanner {
   const doc = win.document;
   const loading = () => doc.readyState !== 'complete';
@@ -70,12 +73,15 @@ export function startScanner(
     if (dropped) emit({ t: 'dropped', count: dropped });
     if (scanScripts(doc, scripts, held, emit)) arm();
   });
-  doc.addEventListener('DOMContentLoaded', () => {
-    links.noteInitial(win.performance.now());
+  const parsed = () => {
+    links.noteInitial(win.performance.now(), noLinksAtDcl);
     observe(doc);
     // A load event that takes long (a slow image, a hanging request) does not hold the scan.
     setTimeout(() => initialScanDone || rescan(), LOADING_MS);
-  });
+  };
+  // Started after DOMContentLoaded (the page showed Partnero or Stripe late, or loaded): now.
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', parsed);
+  else parsed();
   return {
     links,
     rescan,

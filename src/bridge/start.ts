@@ -13,26 +13,84 @@ import { watchErrors } from './errors';
 import type { BridgeApi } from './ext';
 import { linkHook, type QueryHook } from './hook-link';
 import { cap } from './limits';
-import { type LinkRegistry, markClicked } from './links';
+import { type LinkRegistry, markClicked, SELECTOR } from './links';
 import { watchLoader } from './loader-watch';
-import { openReporter, type Reporter } from './reporter';
+import { LOADING_MS, openReporter, type Reporter } from './reporter';
 import { partneroRequests } from './requests';
 import { type Scanner, startScanner } from './scanner';
 import { endWatchWhenSettled } from './watch-end';
 
-/** Starts the bridge of `win`'s frame, at document_start. */
+/**
+ * Starts the bridge of `win`'s frame, at document_start. Until the page shows Partnero (a
+ * Partnero script inserted, the hook's report, an address move in the top frame) or Stripe (a
+ * Payment Link or embed at DOMContentLoaded), or until it has loaded, the bridge only watches:
+ * each DOM interface an isolated world first touches costs the frame native set-up time, and
+ * on most pages of the web that would all be spent during the page's own load for nothing.
+ */
 export function startBridge(win: Window, api: BridgeApi): void {
   const doc = win.document;
   const isTop = win === win.top;
+  /** The address as committed, before a page script can tidy it (the document's own URL). */
+  const committed = isTop ? doc.URL : '';
+  let parts: Parts | undefined;
+  let noLinksAtDcl = false;
+  let loaded = false;
+  const wake = (): Parts => {
+    parts ??= startParts(win, api, { isTop, committed, noLinksAtDcl }, queryHook);
+    return parts;
+  };
+  const queryHook = linkHook(doc, (hookBatch) => {
+    const { scanner, reporter } = wake();
+    scanner.arm();
+    reporter.emit({ hookBatch });
+  });
+  const onAddress = isTop ? watchAddress(win, (e) => wake().reporter.emit(e)) : () => undefined;
+  const onLoader = () => {
+    wake().scanner.arm();
+    onAddress();
+  };
+  watchLoader(doc, queryHook, onLoader, wake);
+  doc.addEventListener('DOMContentLoaded', () => {
+    if (doc.querySelector(SELECTOR)) wake();
+    else noLinksAtDcl = true;
+    // A load event that takes long (a slow image, a hanging request) does not hold the scan.
+    setTimeout(() => loaded || wake(), LOADING_MS);
+  });
+  // Scans run in their own task, never inside the page's load dispatch: they add nothing to
+  // the page's own load timings. The event's own time, not `performance.now()`, which would
+  // set up one more interface in this world inside the page's load event.
+  win.addEventListener('load', (e) => {
+    loaded = true;
+    setTimeout(() => wake().onLoad(e.timeStamp), 0);
+  });
+  // Back from the back/forward cache: the extension has moved on to other pages since, so the
+  // document tells it again what it is (no script runs anew to do it otherwise).
+  win.addEventListener('pageshow', (e) => {
+    if ((e as PageTransitionEvent).persisted) parts?.restored();
+  });
+  if (isTop)
+    serveAutomation(
+      doc,
+      (sealed) => wake().reporter.send({ type: 'automation', sealed }),
+      () => Boolean(win.navigator.webdriver),
+    );
+}
+
+/** The bridge at work: everything it sets up once the page showed Partnero or Stripe, or loaded. */
+function startParts(
+  win: Window,
+  api: BridgeApi,
+  { isTop, committed, noLinksAtDcl }: { isTop: boolean; committed: string; noLinksAtDcl: boolean },
+  queryHook: QueryHook,
+): Parts {
   const frame = isTop ? 'top' : cap(win.location.href, 300);
-  const reporter = openReporter(win, api, frame, (msg) => answer(win, msg, parts));
+  const reporter = openReporter(win, api, frame, (msg) => answer(win, msg, parts), committed || undefined);
   const { emit, flush } = reporter;
-  const scanner = startScanner(win, frame, emit, partneroRequests(win, emit));
-  const queryHook = watchPartnero(win, isTop, scanner, emit);
+  const scanner = startScanner(win, frame, emit, partneroRequests(win, emit), noLinksAtDcl);
   watchErrors(win, emit);
-  const parts: Parts = { reporter, scanner, queryHook };
   installClickGuard(win);
   observeRealClicks(win, scanner.links, emit);
+  win.addEventListener('pagehide', reporter.flushLeaving);
 
   let watchEnded = false;
   const endWatch = () => {
@@ -56,48 +114,22 @@ export function startBridge(win: Window, api: BridgeApi): void {
       }),
     );
   };
-  // Scans run in their own task, never inside the page's load dispatch: they add nothing to
-  // the page's own load timings.
-  win.addEventListener('load', () => {
-    const at = win.performance.now();
-    setTimeout(() => onLoad(at), 0);
-  });
-  win.addEventListener('pagehide', reporter.flushLeaving);
-  // Back from the back/forward cache: the extension has moved on to other pages since, so the
-  // document tells it again what it is (no script runs anew to do it otherwise).
   // The watch is over again at once if it was over when the visitor left (a watch still
   // running then ends by its own timer, which the cache paused).
-  win.addEventListener('pageshow', (e) => {
-    if ((e as PageTransitionEvent).persisted) void flush(true).then(() => watchEnded && endWatch());
-  });
-
-  if (isTop && win.navigator.webdriver)
-    serveAutomation(doc, (sealed) => reporter.send({ type: 'automation', sealed }));
+  const restored = () => void flush(true).then(() => watchEnded && endWatch());
+  const parts: Parts = { reporter, scanner, queryHook, onLoad, restored };
+  return parts;
 }
 
-/**
- * Links the hook (it reports only on a page with Partnero, or a `po is not defined` error) and
- * watches for the loader's universal.js insertion; either arms the scanner. The top frame's
- * address moves (Navigation API) are watched from then on. Returns how to query the hook.
- */
-function watchPartnero(win: Window, isTop: boolean, scanner: Scanner, emit: Reporter['emit']): QueryHook {
-  const queryHook = linkHook(win.document, (hookBatch) => {
-    scanner.arm();
-    emit({ hookBatch });
-  });
-  const onAddress = isTop ? watchAddress(win, emit) : () => undefined;
-  watchLoader(win.document, queryHook, () => {
-    scanner.arm();
-    onAddress();
-  });
-  return queryHook;
-}
-
-/** What the background's messages act on. */
+/** The bridge at work: what the background's messages and the page's events act on. */
 interface Parts {
   reporter: Reporter;
   scanner: Scanner;
   queryHook: QueryHook;
+  /** The page's load event (its time): the first scan, then the watch's end. */
+  onLoad(at: number): Promise<void>;
+  /** The document came back from the back/forward cache. */
+  restored(): void;
 }
 
 /** Answers a message of the background (undefined: not ours to answer). */

@@ -1,5 +1,5 @@
 /**
- * The hook's private line to the isolated bridge (see src/protocol/page.ts): a detached element
+ * The hook's private line to the isolated bridge (see src/protocol/page.ts): an EventTarget
  * handed over once at document_start. Everything the hook sends goes there, in batches, so a
  * page sees no event, listener or global of ours, and cannot forge what the bridge receives.
  *
@@ -20,7 +20,7 @@ export interface Channel {
   onQuery(fn: (detail: string) => void): void;
 }
 
-/** Creates the channel element and offers it to the bridge. */
+/** Creates the channel and offers it to the bridge. */
 export function openChannel(w: Window & typeof globalThis): Channel {
   const { apply } = Reflect;
   const { setPrototypeOf } = Object;
@@ -34,7 +34,8 @@ export function openChannel(w: Window & typeof globalThis): Channel {
   const Custom = w.CustomEvent;
   const later = w.queueMicrotask.bind(w);
   const doc = w.document;
-  const node = doc.createElement('i');
+  // A bare EventTarget, not an element: the bridge's world then sets up no element interfaces.
+  const node = new w.EventTarget();
   // Own members only (no prototype), so building the event reads nothing a page can trap.
   const init = (detail: string) =>
     setPrototypeOf({ bubbles: false, cancelable: false, composed: false, detail }, null);

@@ -1,6 +1,6 @@
 /**
- * The MAIN-world hook ↔ isolated bridge boundary. The two content scripts talk over a detached
- * element only they hold: at document_start, before any page script exists, the hook offers it
+ * The MAIN-world hook ↔ isolated bridge boundary. The two content scripts talk over a bare
+ * EventTarget only they hold (no element: the bridge's world sets up no element interfaces): at document_start, before any page script exists, the hook offers it
  * in a `HOOK_LINK` event on `document` (its `relatedTarget`) and the bridge takes it by
  * cancelling that event; after that neither has a listener on `document` or `window`, so a page
  * can neither read nor forge this traffic, nor tell that it exists. Events carry JSON text

@@ -1,16 +1,16 @@
 /**
  * Test double of the MAIN-world hook's end of the channel (src/hook/channel.ts): offers its
- * element the way the hook does at document_start, then sends batches on it and notes the
+ * EventTarget the way the hook does at document_start, then sends batches on it and notes the
  * bridge's queries. Start the bridge first (the manifest's order), or after: both link.
  */
 import { HOOK_EVENT, HOOK_LINK, HOOK_LINK_ASK, HOOK_QUERY } from '../../protocol/page';
 
 /** Links with the bridge of `doc`; `send` dispatches one batch (JSON text) as the hook would. */
 export function fakeHook(doc: Document) {
-  const node = doc.createElement('i');
+  const win = doc.defaultView as Window & typeof globalThis;
+  const node = new win.EventTarget();
   const queries: string[] = [];
   node.addEventListener(HOOK_QUERY, (e) => queries.push(String((e as CustomEvent).detail)));
-  const win = doc.defaultView as Window & typeof globalThis;
   const offer = () =>
     !doc.dispatchEvent(new win.MouseEvent(HOOK_LINK, { relatedTarget: node, cancelable: true }) as Event);
   let linked = offer();

@@ -31,10 +31,12 @@ describe('watchLoader', () => {
     Object.defineProperty(doc, 'readyState', { configurable: true, get: () => readyState });
     const queries: string[] = [];
     let loaders = 0;
+    let partnero = 0;
     watchLoader(
       doc,
       (d) => queries.push(d),
       () => loaders++,
+      () => partnero++,
     );
     const insert = (src: string, parent: Element = doc.head) => {
       const s = doc.createElement('script');
@@ -42,7 +44,7 @@ describe('watchLoader', () => {
       parent.appendChild(s);
       return s;
     };
-    return { win, doc, queries, insert, loaders: () => loaders };
+    return { win, doc, queries, insert, loaders: () => loaders, partnero: () => partnero };
   }
 
   it('in <head> while loading: loader:1, then a query when universal.js has run', async () => {
@@ -66,5 +68,14 @@ describe('watchLoader', () => {
     doc.body.appendChild(s);
     await settle();
     expect(queries).toEqual(['loader:0', 'loader:0']);
+  });
+
+  it('tells every script from a Partnero host, universal.js or not, and nothing else', async () => {
+    const { insert, partnero, loaders } = page('loading');
+    insert('https://assets.partnero.com/program/X/settings/settings.js');
+    insert('https://cdn.example.com/partnero.js');
+    insert('https://app.notpartnero.com/js/universal.js');
+    await settle();
+    expect([partnero(), loaders()]).toEqual([1, 0]);
   });
 });

@@ -19,12 +19,21 @@ let readyState: DocumentReadyState;
 let sent: ToBackground[];
 let hookEnd: ReturnType<typeof fakeHook>;
 
-function start(): void {
+/** Types of the listeners the bridge put on `window`, in order. */
+let windowListeners: string[];
+
+function start(body = `<a id="early" href="${LIVE}">Buy</a>`): void {
   win = new HappyWindow({ url: 'https://shop.example.com/pricing' });
   readyState = 'loading';
   Object.defineProperty(win.document, 'readyState', { configurable: true, get: () => readyState });
-  win.document.body.innerHTML = `<a id="early" href="${LIVE}">Buy</a>`;
+  win.document.body.innerHTML = body;
   sent = [];
+  windowListeners = [];
+  const listen = win.addEventListener.bind(win);
+  win.addEventListener = ((type: string, ...rest: [never]) => {
+    windowListeners.push(type);
+    return listen(type, ...rest);
+  }) as typeof win.addEventListener;
   startBridge(
     win as unknown as Window,
     recordingApi((m) => sent.push(m)),
@@ -170,5 +179,53 @@ describe('startBridge back from the back/forward cache', () => {
     const replay = sent[0]?.type === 'page-events' ? sent[0].events : [];
     const keys = replay.flatMap((e) => (e.t === 'call' ? [e.args[0]] : []));
     expect(keys).toEqual(['first', 'second']);
+  });
+});
+
+describe('startBridge on a page without Partnero or Stripe', () => {
+  beforeEach(async () => {
+    await win.happyDOM.close();
+    start('<main><a href="/blog/post-1">Read</a></main>');
+  });
+  const load = async () => {
+    readyState = 'complete';
+    win.dispatchEvent(new win.Event('load'));
+    await vi.advanceTimersByTimeAsync(1);
+  };
+
+  it('only watches until the page has loaded, then reports it', async () => {
+    win.document.dispatchEvent(new win.Event('DOMContentLoaded'));
+    // No click, error or pagehide listener, no scan, no message while the page loads.
+    for (const type of ['click', 'error', 'pagehide']) expect(windowListeners).not.toContain(type);
+    expect(sent).toEqual([]);
+    await load();
+    expect(windowListeners).toEqual(expect.arrayContaining(['click', 'error', 'pagehide']));
+    // The first message (happy-dom fires a load event of its own later).
+    const first = sent[0]?.type === 'page-events' ? sent[0].events : [];
+    expect(first.map((e) => e.t)).toEqual(['loaded', 'cookie']);
+  });
+
+  it('tells a Payment Link added after parsing as added late', async () => {
+    win.document.dispatchEvent(new win.Event('DOMContentLoaded'));
+    win.document.body.insertAdjacentHTML('beforeend', `<a id="late" href="${LIVE}">Buy</a>`);
+    await load();
+    const links = events().flatMap((e) => (e.t === 'links' ? e.links : []));
+    expect(links.map((l) => [l.selector, l.addedLate])).toEqual([['#late', true]]);
+  });
+
+  it('starts at once when the hook reports, before load', async () => {
+    hook([{ t: 'page-error', name: 'po', message: 'po is not defined', at: 3 }]);
+    expect(windowListeners).toEqual(expect.arrayContaining(['click', 'error']));
+    await load();
+    expect(events().find((e) => e.t === 'error')).toMatchObject({ message: 'po is not defined' });
+  });
+
+  it('starts at DOMContentLoaded when the page has a Payment Link then', async () => {
+    win.document.body.insertAdjacentHTML('beforeend', `<a id="buy" href="${LIVE}">Buy</a>`);
+    win.document.dispatchEvent(new win.Event('DOMContentLoaded'));
+    expect(windowListeners).toContain('click');
+    await load();
+    const links = events().flatMap((e) => (e.t === 'links' ? e.links : []));
+    expect(links.map((l) => [l.selector, l.addedLate])).toEqual([['#buy', false]]);
   });
 });
