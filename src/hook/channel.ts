@@ -34,12 +34,10 @@ export function openChannel(w: Window & typeof globalThis): Channel {
   const Custom = w.CustomEvent;
   const later = w.queueMicrotask.bind(w);
   const doc = w.document;
-  // A bare EventTarget, not an element: the bridge's world then sets up no element interfaces.
-  const node = new w.EventTarget();
+  const node = new w.EventTarget(); // not an element: the bridge's world sets up no element interfaces
   // Own members only (no prototype), so building the event reads nothing a page can trap.
   const init = (detail: string) =>
     setPrototypeOf({ bubbles: false, cancelable: false, composed: false, detail }, null);
-
   const offer = () =>
     !apply(dispatch, doc, [new w.MouseEvent(HOOK_LINK, { relatedTarget: node, cancelable: true })]);
   if (!offer()) {

@@ -26,28 +26,31 @@ const clip = (s: string, max: number) => (s.length > max ? `${apply(slice, s, [0
 /** A container with no prototype: writing to it runs nothing of the page's. */
 const bare = <T extends object>(o: T): T => setPrototypeOf(o, null);
 
+/** A copy of a value that is not an object (nor null). */
+function copyPrimitive(v: unknown): unknown {
+  switch (typeof v) {
+    case 'string':
+      return clip(v, MAX_STRING);
+    case 'number':
+      // NaN/Infinity are not JSON; keep them visible as text so rules can name them.
+      return finite(v) ? v : Text(v);
+    case 'bigint':
+      return Text(v);
+    case 'function':
+      return '[function]';
+    case 'symbol':
+      return '[symbol]';
+    default:
+      return v; // boolean, undefined
+  }
+}
+
 /** Returns a JSON-safe copy of `value`; markers like `[cycle]` replace what cannot be copied. */
 export function copyValue(value: unknown): unknown {
   let nodes = 0;
   const seen: object[] = bare([]);
   const walk = (v: unknown, depth: number): unknown => {
-    switch (typeof v) {
-      case 'string':
-        return clip(v, MAX_STRING);
-      case 'number':
-        // NaN/Infinity are not JSON; keep them visible as text so rules can name them.
-        return finite(v) ? v : Text(v);
-      case 'boolean':
-        return v;
-      case 'undefined':
-        return undefined;
-      case 'bigint':
-        return Text(v);
-      case 'function':
-        return '[function]';
-      case 'symbol':
-        return '[symbol]';
-    }
+    if (typeof v !== 'object') return copyPrimitive(v);
     if (v === null) return null;
     const o = v as Record<string, unknown>;
     for (let i = 0; i < seen.length; i++) if (seen[i] === o) return '[cycle]';

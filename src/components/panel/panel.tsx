@@ -60,6 +60,57 @@ function useTestLinks(testLinks: PanelActions['testLinks']): [asked: boolean, ru
   return [asked, run];
 }
 
+/** The toolbar's filter: the query typed and the severities shown. */
+function useFilters() {
+  const [filter, setFilter] = useState('');
+  const [toggles, setToggles] = useState<SeverityToggles>(ALL_SEVERITIES);
+  const query = useMemo(() => parseQuery(filter), [filter]);
+  const toggle = (severity: Severity) => setToggles({ ...toggles, [severity]: !toggles[severity] });
+  return { filter, setFilter, toggles, toggle, query };
+}
+
+/** The panel's toolbar: filter, severity counts, preserve log, clear, export and import. */
+function PanelToolbar({
+  state,
+  filters,
+  forget,
+  live,
+  actions,
+}: {
+  state: ReturnType<typeof usePanelState>;
+  filters: ReturnType<typeof useFilters>;
+  /** Runs `then` and forgets the selection (the rows it pointed at are gone). */
+  forget(then: () => void): () => void;
+  /** The inspected tab's current page (none for an import). */
+  live: JourneyPage | undefined;
+  actions: PanelActions;
+}) {
+  const [asked, testLinks] = useTestLinks(actions.testLinks);
+  const openUrl = actions.testLinks && actions.openUrl;
+  const pages = state.log.pages;
+  const counts = useMemo(() => summarize(pages.flatMap((p) => p.findings)), [pages]);
+  return (
+    <Toolbar
+      query={filters.filter}
+      onQuery={filters.setFilter}
+      unknownKinds={filters.query.unknownKinds}
+      toggles={filters.toggles}
+      counts={counts}
+      onToggle={filters.toggle}
+      preserve={state.live.preserve}
+      onPreserve={state.setPreserve}
+      onClear={forget(state.clear)}
+      onExport={state.exportLive}
+      onImport={(file) => forget(() => void state.importFile(file))()}
+      readOnly={state.imported !== null}
+      pageActions={
+        live &&
+        openUrl && <PageActions page={live.page} asked={asked} onTestLinks={testLinks} onOpen={openUrl} />
+      }
+    />
+  );
+}
+
 /** The whole panel: toolbars, tabs and the active view, fed by `source` or an imported capture. */
 export function Panel({
   source,
@@ -73,49 +124,26 @@ export function Panel({
 }: PanelProps) {
   const state = usePanelState({ source, initialPreserve, onPreserveChange, meta, now, save });
   const [tab, setTab] = useState<TabId>(initialTab);
-  const [filter, setFilter] = useState('');
-  const [toggles, setToggles] = useState<SeverityToggles>(ALL_SEVERITIES);
   const [selection, setSelection] = useState<Selection>(NO_SELECTION);
-  const [asked, testLinks] = useTestLinks(actions.testLinks);
-  const openUrl = actions.testLinks && actions.openUrl;
   const log = state.log;
   const live = state.imported || !source ? undefined : log.pages.at(-1);
   useStallTimer(live, now);
-  const query = useMemo(() => parseQuery(filter), [filter]);
+  const filters = useFilters();
   const ctx: ViewContext = {
     pages: log.pages,
     livePage: live?.n ?? null,
     actions,
-    query,
-    toggles,
+    query: filters.query,
+    toggles: filters.toggles,
     now: now(),
   };
-  const counts = useMemo(() => summarize(log.pages.flatMap((p) => p.findings)), [log.pages]);
-  const toggle = (severity: Severity) => setToggles({ ...toggles, [severity]: !toggles[severity] });
   const forget = (then: () => void) => () => {
     then();
     setSelection(NO_SELECTION);
   };
   return (
     <div class={`panel${state.imported ? ' is-imported' : ''}`}>
-      <Toolbar
-        query={filter}
-        onQuery={setFilter}
-        unknownKinds={query.unknownKinds}
-        toggles={toggles}
-        counts={counts}
-        onToggle={toggle}
-        preserve={state.live.preserve}
-        onPreserve={state.setPreserve}
-        onClear={forget(state.clear)}
-        onExport={state.exportLive}
-        onImport={(file) => forget(() => void state.importFile(file))()}
-        readOnly={state.imported !== null}
-        pageActions={
-          live &&
-          openUrl && <PageActions page={live.page} asked={asked} onTestLinks={testLinks} onOpen={openUrl} />
-        }
-      />
+      <PanelToolbar state={state} filters={filters} forget={forget} live={live} actions={actions} />
       {state.imported && (
         <ImportedBanner
           name={state.imported.name}
@@ -129,7 +157,7 @@ export function Panel({
         <ActiveView
           tab={tab}
           log={log}
-          filter={filter}
+          filter={filters.filter}
           ctx={ctx}
           selection={selection}
           onSelect={setSelection}

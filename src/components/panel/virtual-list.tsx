@@ -2,7 +2,7 @@
  * A list of fixed-height one-line rows that renders only the rows in view (10,000 events
  * stay fast). One tab stop; arrows, Page Up/Down, Home and End move the selection.
  */
-import type { ComponentChild } from 'preact';
+import type { ComponentChild, RefObject } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 export interface VirtualListProps<T> {
@@ -26,13 +26,9 @@ const OVERSCAN = 10;
 /** Until the list is measured (and in tests without layout). */
 const FALLBACK_HEIGHT = 600;
 
-export function VirtualList<T>(props: VirtualListProps<T>) {
-  const { items, rowHeight, selected, onSelect, renderRow, rowId, label, follow, rowClass } = props;
-  const ref = useRef<HTMLDivElement>(null);
-  const atBottom = useRef(true);
-  const [scrollTop, setScrollTop] = useState(0);
+/** The element's height, kept up to date (FALLBACK_HEIGHT until it has one). */
+function useHeight(ref: RefObject<HTMLDivElement | null>): number {
   const [height, setHeight] = useState(FALLBACK_HEIGHT);
-
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -43,13 +39,25 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
+  return height;
+}
 
+/**
+ * The list's scroll position: it follows new rows while scrolled to the bottom (`follow`), and
+ * scrolls the selected row into view.
+ */
+function useScroll(
+  ref: RefObject<HTMLDivElement | null>,
+  { count, follow, selected, rowHeight, height }: ScrollInputs,
+): { scrollTop: number; onScroll(): void } {
+  const atBottom = useRef(true);
+  const [scrollTop, setScrollTop] = useState(0);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!follow || !el || !atBottom.current) return;
     el.scrollTop = el.scrollHeight;
     setScrollTop(el.scrollTop);
-  }, [items.length, follow]);
+  }, [count, follow]);
 
   useLayoutEffect(() => {
     const el = ref.current;
@@ -69,22 +77,52 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     setScrollTop(el.scrollTop);
     atBottom.current = el.scrollTop + el.clientHeight >= el.scrollHeight - rowHeight;
   };
+  return { scrollTop, onScroll };
+}
+
+/** What the scroll position depends on. */
+interface ScrollInputs {
+  count: number;
+  follow: boolean | undefined;
+  selected: number;
+  rowHeight: number;
+  height: number;
+}
+
+/** The row a key moves the selection to (undefined: not a moving key); `page`: rows per page. */
+function keyTarget(key: string, selected: number, count: number, page: number): number | undefined {
+  const moves: Record<string, number> = {
+    ArrowDown: selected + 1,
+    ArrowUp: selected < 0 ? count - 1 : selected - 1,
+    PageDown: selected + page,
+    PageUp: selected - page,
+    Home: 0,
+    End: count - 1,
+  };
+  const target = moves[key];
+  return target === undefined ? undefined : Math.min(count - 1, Math.max(0, target));
+}
+
+/** The list: a listbox holding focus, with only the rows in view (and OVERSCAN more) rendered. */
+export function VirtualList<T>(props: VirtualListProps<T>) {
+  const { items, rowHeight, selected, onSelect, renderRow, rowId, label, follow, rowClass } = props;
+  const ref = useRef<HTMLDivElement>(null);
+  const height = useHeight(ref);
+  const { scrollTop, onScroll } = useScroll(ref, {
+    count: items.length,
+    follow,
+    selected,
+    rowHeight,
+    height,
+  });
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (!items.length) return;
     const page = Math.max(1, Math.floor(height / rowHeight) - 1);
-    const moves: Record<string, number> = {
-      ArrowDown: selected + 1,
-      ArrowUp: selected < 0 ? items.length - 1 : selected - 1,
-      PageDown: selected + page,
-      PageUp: selected - page,
-      Home: 0,
-      End: items.length - 1,
-    };
-    const target = moves[e.key];
+    const target = keyTarget(e.key, selected, items.length, page);
     if (target === undefined) return;
     e.preventDefault();
-    onSelect(Math.min(items.length - 1, Math.max(0, target)));
+    onSelect(target);
   };
 
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
