@@ -86,16 +86,30 @@ export function openReporter(
     if (!events.length) return Promise.resolve();
     return courier.deliver({ type: 'page-events', frame, timeOrigin, ...url, events });
   };
+  const delay = flushDelay(doc);
   const emit = (e: BridgeEvent | HookBatch) => {
     // A page can flood the hook channel: the outbox caps what waits, and counts what it refuses.
     outbox.add(e);
-    const loading = doc.readyState !== 'complete';
-    if (flushTimer === undefined) flushTimer = setTimeout(flush, loading ? LOADING_MS : FLUSH_MS);
+    if (flushTimer === undefined) flushTimer = setTimeout(flush, delay());
   };
   const flushLeaving = () => {
     if (!outbox.empty) void flush();
   };
   return { emit, flush, flushLeaving, send };
+}
+
+/**
+ * How long a note waits before it goes: FLUSH_MS once the page has loaded; while it loads,
+ * until the load event, but never longer than LOADING_MS after the first note (a page whose load
+ * never comes, or whose scan ran without it, is not held twice as long).
+ */
+function flushDelay(doc: Document): () => number {
+  let notedAt: number | undefined;
+  return () => {
+    if (doc.readyState === 'complete') return FLUSH_MS;
+    notedAt ??= Date.now();
+    return Math.max(notedAt + LOADING_MS - Date.now(), FLUSH_MS);
+  };
 }
 
 /** The top frame's referral cookie when it changed since last told; subframes tell none (the background keeps no other). */

@@ -23,6 +23,11 @@ export interface Scanner {
   arm(): void;
   /** When the document last changed (performance time; now while a scan of a change waits). */
   changedAt(): number;
+  /**
+   * The document is parsed (DOMContentLoaded; the caller listens where a page cannot stop it).
+   * Called by the scanner itself when it starts later; once.
+   */
+  parsed(): void;
 }
 
 /**
@@ -73,20 +78,30 @@ export function startScanner(
     if (dropped) emit({ t: 'dropped', count: dropped });
     if (scanScripts(doc, scripts, held, emit)) arm();
   });
-  const parsed = () => {
+  const parsed = once(() => {
     links.noteInitial(win.performance.now(), noLinksAtDcl);
     observe(doc);
     // A load event that takes long (a slow image, a hanging request) does not hold the scan.
     setTimeout(() => initialScanDone || rescan(), LOADING_MS);
-  };
+  });
   // Started after DOMContentLoaded (the page showed Partnero or Stripe late, or loaded): now.
-  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', parsed);
-  else parsed();
+  if (doc.readyState !== 'loading') parsed();
   return {
+    parsed,
     links,
     rescan,
     arm,
     changedAt: () => (rescanTimer === undefined ? lastChange : win.performance.now()),
+  };
+}
+
+/** Runs `fn` at the first call, and never again. */
+function once(fn: () => void): () => void {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    fn();
   };
 }
 

@@ -50,23 +50,24 @@ export function startBridge(win: Window, api: BridgeApi): void {
     onAddress();
   };
   watchLoader(doc, queryHook, onLoader, wake);
-  doc.addEventListener('DOMContentLoaded', () => {
-    if (doc.querySelector(SELECTOR)) wake();
-    else noLinksAtDcl = true;
-    // A load event that takes long (a slow image, a hanging request) does not hold the scan.
-    setTimeout(() => loaded || wake(), LOADING_MS);
-  });
-  // Scans run in their own task, never inside the page's load dispatch: they add nothing to
-  // the page's own load timings. The event's own time, not `performance.now()`, which would
-  // set up one more interface in this world inside the page's load event.
-  win.addEventListener('load', (e) => {
-    loaded = true;
-    setTimeout(() => wake().onLoad(e.timeStamp), 0);
-  });
-  // Back from the back/forward cache: the extension has moved on to other pages since, so the
-  // document tells it again what it is (no script runs anew to do it otherwise).
-  win.addEventListener('pageshow', (e) => {
-    if ((e as PageTransitionEvent).persisted) parts?.restored();
+  onReadiness(win, {
+    parsed() {
+      if (!parts && doc.querySelector(SELECTOR)) wake();
+      if (parts) parts.scanner.parsed();
+      else noLinksAtDcl = true;
+      // A load event that takes long (a slow image, a hanging request) does not hold the scan.
+      setTimeout(() => loaded || parts || wake().scanner.rescan(), LOADING_MS);
+    },
+    // Scans run in their own task, after the page's load event: they add nothing to the page's
+    // own load timings.
+    complete(at) {
+      if (loaded) return;
+      loaded = true;
+      setTimeout(() => wake().onLoad(at), 0);
+    },
+    // Back from the back/forward cache: the extension has moved on to other pages since, so
+    // the document tells it again what it is (no script runs anew to do it otherwise).
+    restored: () => parts?.restored(),
   });
   if (isTop)
     serveAutomation(
@@ -74,6 +75,27 @@ export function startBridge(win: Window, api: BridgeApi): void {
       (sealed) => wake().reporter.send({ type: 'automation', sealed }),
       () => Boolean(win.navigator.webdriver),
     );
+}
+
+/**
+ * The document's readiness, heard on `window`, capturing, from before any page script: no
+ * listener of a page's can run first and stop it. Parsed: DOMContentLoaded. Complete: the
+ * document's readystatechange (its time: `performance.now()` would set up one more interface
+ * in this world), not `load`, for the same reason and because a capturing `load` listener
+ * would also hear every subresource's load. Restored: a `pageshow` from the back/forward cache.
+ */
+function onReadiness(
+  win: Window,
+  on: { parsed(): void; complete(at: number): void; restored(): void },
+): void {
+  const doc = win.document;
+  win.addEventListener('DOMContentLoaded', () => on.parsed(), true);
+  win.addEventListener(
+    'readystatechange',
+    (e) => doc.readyState === 'complete' && on.complete(e.timeStamp),
+    true,
+  );
+  win.addEventListener('pageshow', (e) => (e as PageTransitionEvent).persisted && on.restored(), true);
 }
 
 /** The bridge at work: everything it sets up once the page showed Partnero or Stripe, or loaded. */

@@ -250,6 +250,14 @@ describe('chrome: badge, Always test links on this site, Simulate a referred vis
     await page.close();
   });
 
+  it('a page that stops its own load events: the watch still ends, the embed is still found', async () => {
+    const page = await open(launched, 'hostile/stops-load-events.html');
+    const s = await watchEnded(page);
+    expect(s.findings.map((f) => f.rule)).toContain('embed.missing-client-reference-id');
+    expect((await badge(s.tabId)).color).toEqual(RED);
+    await page.close();
+  });
+
   it('badge: amber "1" when the loader is in <body> (a warning)', async () => {
     const page = await open(launched, 'loader-in-body.html?aff=TEST');
     const s = await watchEnded(page);

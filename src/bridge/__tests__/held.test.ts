@@ -79,7 +79,7 @@ describe('startBridge with a held loader', () => {
       win as unknown as Window,
       recordingApi((m) => sent.push(m)),
     );
-    win.dispatchEvent(new win.Event('load'));
+    win.document.dispatchEvent(new win.Event('readystatechange'));
     await vi.advanceTimersByTimeAsync(100);
     const events = sent.flatMap((m) => (m.type === 'page-events' ? m.events : []));
     expect(events.filter((e) => e.t === 'script')).toEqual([]);

@@ -41,6 +41,12 @@ function start(body = `<a id="early" href="${LIVE}">Buy</a>`): void {
   hookEnd = fakeHook(win.document as unknown as Document);
 }
 
+/** The page has loaded: the document's readyState is complete, and the browser says so. */
+function finishLoading(): void {
+  readyState = 'complete';
+  win.document.dispatchEvent(new win.Event('readystatechange'));
+}
+
 /** What the MAIN-world hook sends on its channel: one batch as JSON text. */
 const dispatchHook = (detail: string) => hookEnd.send(detail);
 const hook = (events: unknown[]) => dispatchHook(JSON.stringify(events));
@@ -64,8 +70,7 @@ describe('startBridge while the page loads', () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(sent).toEqual([]);
 
-    readyState = 'complete';
-    win.dispatchEvent(new win.Event('load'));
+    finishLoading();
     await vi.advanceTimersByTimeAsync(1);
     // The first message (happy-dom may fire a load event of its own later).
     const got = sent[0]?.type === 'page-events' ? sent[0].events : [];
@@ -79,8 +84,7 @@ describe('startBridge while the page loads', () => {
 
   it('names the page by its address as committed, not as a script tidied it before the first report', async () => {
     win.history.replaceState(null, '', '/pricing-clean');
-    readyState = 'complete';
-    win.dispatchEvent(new win.Event('load'));
+    finishLoading();
     await vi.advanceTimersByTimeAsync(1);
     const first = sent[0];
     expect(first?.type === 'page-events' && first.url).toBe('https://shop.example.com/pricing');
@@ -97,8 +101,7 @@ describe('startBridge while the page loads', () => {
     const call = { t: 'call', name: 'po', args: ['settings', 'x', 'y'], at: 1 };
     for (let i = 0; i < 3000; i++) hook([call, call]);
     dispatchHook('x'.repeat(LIMITS.pendingChars));
-    readyState = 'complete';
-    win.dispatchEvent(new win.Event('load'));
+    finishLoading();
     await vi.advanceTimersByTimeAsync(1);
     const first = sent.find((m) => m.type === 'page-events');
     const got = first?.type === 'page-events' ? first.events : [];
@@ -111,8 +114,7 @@ describe('startBridge while the page loads', () => {
       Array.from({ length: n }, (_, i) => `<a href="${LIVE}?n=${i}">L</a>`).join('');
     win.document.body.innerHTML = links(LIMITS.links + 2);
     win.document.dispatchEvent(new win.Event('DOMContentLoaded'));
-    readyState = 'complete';
-    win.dispatchEvent(new win.Event('load'));
+    finishLoading();
     await vi.advanceTimersByTimeAsync(1000);
     // Re-rendered, the same links keep their ids and are not counted again.
     win.document.body.innerHTML = links(LIMITS.links + 2);
@@ -122,9 +124,19 @@ describe('startBridge while the page loads', () => {
     expect(new Set(tracked.map((l) => l.id)).size).toBe(LIMITS.links);
   });
 
+  it('hears the page parsed and loaded even when the page stops those events for its own listeners', async () => {
+    for (const type of ['DOMContentLoaded', 'readystatechange', 'load'])
+      win.addEventListener(type, (e) => e.stopImmediatePropagation(), true);
+    win.document.body.insertAdjacentHTML('beforeend', `<a id="hydrated" href="${TEST}">Try</a>`);
+    win.document.dispatchEvent(new win.Event('DOMContentLoaded'));
+    finishLoading();
+    await vi.advanceTimersByTimeAsync(1);
+    const got = sent[0]?.type === 'page-events' ? sent[0].events : [];
+    expect(got.map((e) => e.t)).toEqual(['links', 'loaded', 'cookie']);
+  });
+
   it('after load, reports go out within 50 ms', async () => {
-    readyState = 'complete';
-    win.dispatchEvent(new win.Event('load'));
+    finishLoading();
     await vi.advanceTimersByTimeAsync(1);
     sent = [];
     hook([{ t: 'call', name: 'po', args: ['program', 'abc', 'load'], at: 900 }]);
@@ -142,8 +154,7 @@ function pageshow(persisted: boolean) {
 
 describe('startBridge back from the back/forward cache', () => {
   it('replays everything it had sent, marked restored, and ends the watch again once it had ended', async () => {
-    readyState = 'complete';
-    win.dispatchEvent(new win.Event('load'));
+    finishLoading();
     hook([{ t: 'call', name: 'po', args: ['transactions', 'create', { data: { key: 'ch_1' } }], at: 900 }]);
     await vi.advanceTimersByTimeAsync(3100);
     const before = events();
@@ -164,8 +175,7 @@ describe('startBridge back from the back/forward cache', () => {
   });
 
   it('keeps a bounded replay: a page sending megabytes cannot make the bridge hold them all', async () => {
-    readyState = 'complete';
-    win.dispatchEvent(new win.Event('load'));
+    finishLoading();
     const big = (key: string) => [{ t: 'call', name: 'po', args: [key, 'x'.repeat(1_900_000)], at: 1 }];
     hook(big('first'));
     await vi.advanceTimersByTimeAsync(60);
@@ -188,8 +198,7 @@ describe('startBridge on a page without Partnero or Stripe', () => {
     start('<main><a href="/blog/post-1">Read</a></main>');
   });
   const load = async () => {
-    readyState = 'complete';
-    win.dispatchEvent(new win.Event('load'));
+    finishLoading();
     await vi.advanceTimersByTimeAsync(1);
   };
 
