@@ -2,8 +2,9 @@
  * `partnero-inspector audit` on a generated shop (audit-site.ts), through the real command
  * line: pages found from links and the sitemap, logout / PDF / robots-disallowed pages never
  * visited, every seeded problem found (pages without the loader, unattributed Payment
- * Links), and three shards merged equal to one unsharded run. Chromium (the crawl and the
- * sharding do not depend on the browser; each page's check is check's, tested in both).
+ * Links), and three shards merged equal to one unsharded run, in Chromium (the crawl and the
+ * sharding do not depend on the browser; each page's check is check's, tested in both). In
+ * Firefox, a smaller audit: the same verdicts page by page.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -92,5 +93,25 @@ describe.skipIf(!browsersUnderTest().includes('chrome'))('audit', () => {
     const joined = report(merged);
     expect(verdicts(joined)).toEqual(verdicts(full));
     expect(joined.summary).toEqual(full.summary);
+  });
+});
+
+describe.skipIf(!browsersUnderTest().includes('firefox'))('audit in Firefox', () => {
+  it('gives each page found the verdict its seeding asks for', async () => {
+    const run = await audit('--json', '--max-pages', '9', '--concurrency', '1', '--browser', 'firefox');
+    const got = report(run);
+    expect(run.code).toBe(1);
+    expect(got.pages).toHaveLength(9);
+    const kindOf = (path: string) =>
+      path === '/landing/spring' ? 'no-loader' : pageKind(Number(path.slice(3)));
+    const kinds = got.pages.map((p) => kindOf(new URL(p.url).pathname));
+    expect(kinds).toEqual(expect.arrayContaining(['no-loader', 'unattributed-link', 'attributed-link']));
+    for (const page of got.pages) {
+      const path = new URL(page.url).pathname;
+      const kind = kindOf(path);
+      expect(page.queueName === null, path).toBe(kind === 'no-loader');
+      const unattributed = page.findings.some((f) => f.rule === 'link.missing-client-reference-id');
+      expect(unattributed, path).toBe(kind === 'unattributed-link');
+    }
   });
 });
