@@ -15,7 +15,7 @@ import { AUTOMATION_REQUEST, AUTOMATION_RESPONSE } from '../protocol/messages';
 export function serveAutomation(
   doc: Document,
   relay: (sealed: string) => Promise<unknown>,
-  enabled: () => boolean = () => true,
+  enabled: () => boolean,
 ): void {
   doc.addEventListener(AUTOMATION_REQUEST, (e) => {
     if (!enabled()) return;

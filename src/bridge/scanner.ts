@@ -121,14 +121,11 @@ const WATCHED: MutationObserverInit = {
  */
 function armer(onArm: () => void): { arm(): void; armed(): boolean } {
   let armed = false;
-  return {
-    arm: () => {
-      if (armed) return;
-      armed = true;
-      onArm();
-    },
-    armed: () => armed,
-  };
+  const arm = once(() => {
+    armed = true;
+    onArm();
+  });
+  return { arm, armed: () => armed };
 }
 
 /** Emits the Partnero scripts and held loaders not reported yet; true when there were any. */
