@@ -6,7 +6,8 @@ import { browser } from 'wxt/browser';
 import { cap } from '../../src/bridge/limits';
 import { isStripeCheckout } from '../../src/detect/stripe';
 import type { NetRequest } from '../../src/model/types';
-import { admit } from '../../src/store/reducer';
+import { endRequest, type RequestEnd } from '../../src/store/observed';
+import { addBrowserRequest, admit } from '../../src/store/reducer';
 import { updateTab } from './store';
 
 const PARTNERO = ['*://partnero.com/*', '*://*.partnero.com/*'];
@@ -59,8 +60,9 @@ function watchPartneroRequests(): void {
         if (body) req.requestBody = body;
         // Counted in the page's data budget (the page chooses these URLs and bodies), with room
         // for its outcome: `,"status":…,"error":"net::…","blocked":"client","duration":…`.
-        if (!admit(tab.page, 'requests', tab.page.requests, req, OUTCOME_BYTES)) return false;
-        open.set(d.requestId, { tabId: d.tabId, req });
+        const kept = addBrowserRequest(tab.page, req, OUTCOME_BYTES);
+        if (!kept) return false;
+        open.set(d.requestId, { tabId: d.tabId, req: kept });
         return true;
       });
     },
@@ -107,7 +109,7 @@ function watchCheckoutNavigations(): void {
   }, checkout);
 }
 
-function finish(tabId: number, requestId: string, timeStamp: number, patch: Partial<NetRequest>): void {
+function finish(tabId: number, requestId: string, timeStamp: number, patch: RequestEnd): void {
   const req = open.get(requestId)?.req;
   open.delete(requestId);
   if (!req || tabId < 0) return;
@@ -116,7 +118,7 @@ function finish(tabId: number, requestId: string, timeStamp: number, patch: Part
       tab.page.requests.find((r) => r === req) ??
       tab.page.requests.find((r) => r.url === req.url && r.at === req.at);
     if (!live) return false;
-    Object.assign(live, patch, { duration: Math.round(timeStamp - (tab.page.startedAt + live.at)) });
+    endRequest(live, patch, Math.round(timeStamp - (tab.page.startedAt + live.at)));
     return true;
   });
 }

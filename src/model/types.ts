@@ -172,6 +172,11 @@ export interface NetRequest {
   requestBody?: string;
   /** Response body (tracking calls, capped) — filled by the devtools panel / CLI. */
   responseBody?: string;
+  /**
+   * Known only from a response the driver or DevTools saw: the browser's own record of the
+   * request (webRequest, Resource Timing) has not come yet, and fills this entry in when it does.
+   */
+  observedOnly?: true;
 }
 
 export interface CookieInfo {

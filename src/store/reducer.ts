@@ -233,5 +233,27 @@ function addPageRequest(page: PageState, e: Extract<BridgeEvent, { t: 'request' 
   if (page.requests.some((r) => r.url === e.url && r.at === at)) return false;
   const req: NetRequest = { url: e.url, method: methodOf(e.type), type: e.type, at, duration: e.duration };
   if (e.status !== undefined) req.status = e.status;
-  return admit(page, 'requests', page.requests, req);
+  return addBrowserRequest(page, req) !== null;
+}
+
+/**
+ * Adds a request the browser itself reported (webRequest, Resource Timing) to the page. When
+ * the driver's or DevTools' sight of its response came first (see mergeObservedResponses),
+ * that entry is filled in instead, keeping its status and body: one request, one entry.
+ * `later`: bytes its outcome may still add. Returns the entry that holds it, or null when the
+ * page's caps had no room (counted as dropped).
+ */
+export function addBrowserRequest(page: PageState, req: NetRequest, later = 0): NetRequest | null {
+  const early = page.requests.find((r) => r.observedOnly && r.url === req.url);
+  if (!early) return admit(page, 'requests', page.requests, req, later) ? req : null;
+  const { status, responseBody } = early;
+  const merged: NetRequest = {
+    ...req,
+    ...(status !== undefined && { status }),
+    ...(responseBody !== undefined && { responseBody }),
+  };
+  if (!grow(page, 'requests', page.requests, jsonBytes(merged) - jsonBytes(early) + later)) return null;
+  // In place: whoever holds the entry (the network watcher) keeps completing the same object.
+  for (const key of Object.keys(early) as (keyof NetRequest)[]) delete early[key];
+  return Object.assign(early, merged);
 }
