@@ -25,7 +25,9 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-describe.each(browsersUnderTest())('%s', (kind) => {
+// The two browsers at once (half the wall time: most of a check is its watch, waiting), and
+// one page after another in each: a journey starts by clearing its browser's cookies.
+describe.concurrent.each(browsersUnderTest())('%s', (kind) => {
   let checker: Checker;
   beforeAll(async () => {
     checker = await openChecker(kind, ROOT, { stubPartnero: true });
@@ -35,7 +37,7 @@ describe.each(browsersUnderTest())('%s', (kind) => {
   // Each page twice: with the adaptive watch (the default) and watched the whole --wait
   // (--full-wait). Both must give exactly the expected findings: ending a watch early never
   // loses one.
-  it.each(
+  it.sequential.each(
     CASES.flatMap(
       (c) =>
         [
@@ -67,7 +69,7 @@ describe.each(browsersUnderTest())('%s', (kind) => {
     );
   });
 
-  it('Payment Links in shadow roots: found, test-clicked, and the fix says why the helper missed them', async () => {
+  it.sequential('Payment Links in shadow roots: found, test-clicked, and the fix says why the helper missed them', async () => {
     const journey = (file: string) =>
       checker.checkJourney({
         urls: [`${server.origin}/${file}?aff=TEST`],
@@ -94,7 +96,7 @@ describe.each(browsersUnderTest())('%s', (kind) => {
     expect(ok?.snapshot.page.links.map((l) => l.afterClick)).toEqual(['TEST', 'TEST']);
   });
 
-  it('a journey of pages served without no-store, as most sites serve theirs: every page reports', async () => {
+  it.sequential('a journey of pages served without no-store, as most sites serve theirs: every page reports', async () => {
     const results = await checker.checkJourney({
       urls: [
         `${server.origin}/cacheable/payment-links-ok.html`,
@@ -117,7 +119,7 @@ describe.each(browsersUnderTest())('%s', (kind) => {
     expect(results.map((r) => r.report.cookie?.partnero_partner)).toEqual(['PARTNER_7', 'PARTNER_7']);
   });
 
-  it('copied helpers and a CSP: the click without a cookie is recorded, and each finding says why', async () => {
+  it.sequential('copied helpers and a CSP: the click without a cookie is recorded, and each finding says why', async () => {
     const check = async (path: string, clickTest = true) => {
       const [result] = await checker.checkJourney({
         urls: [`${server.origin}/${path}`],
@@ -176,7 +178,7 @@ describe.each(browsersUnderTest())('%s', (kind) => {
     expect(noConnect.page.requests.map((r) => new URL(r.url).pathname)).not.toContain('/pub/v1/transactions');
   });
 
-  it('back to a page from the back/forward cache: the same calls and findings, no duplicate of itself', async () => {
+  it.sequential('back to a page from the back/forward cache: the same calls and findings, no duplicate of itself', async () => {
     const page = await checker.launched.browser.newPage();
     try {
       const cookies = await checker.launched.browser.cookies();
