@@ -62,5 +62,38 @@ export function isHttpUrl(url: string): boolean {
   return protocol === 'http:' || protocol === 'https:';
 }
 
-/** Why `url` is refused where a page's URL is wanted. */
-export const notHttpUrl = (url: string): string => `not an absolute http(s) URL: ${quote(url)}`;
+/** Why `url` is refused where a page's URL is wanted, with what was probably meant. */
+export const notHttpUrl = (url: string): string => {
+  const hint = urlHint(url);
+  return `not an absolute http(s) URL: ${quote(url)}${hint ? ` — ${hint}` : ''}`;
+};
+
+/** Hosts a merchant's own machine serves, where plain http:// is the usual scheme. */
+const LOCAL_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)(:\d+)?$/i;
+/** A mistyped scheme: `http//`, `https:/`, `http:` without slashes. */
+const BROKEN_SCHEME = /^(https?)(:\/?|\/\/)(?=[^/])/i;
+/** A path or a file, not a host: `./index.html`, `/pricing`, `pricing.html`, `C:\\shop\\x.html`. */
+const PATH_LIKE = /^(\.{0,2}\/|[a-z]:\\)|\.html?(?:[?#]|$)/i;
+
+/**
+ * What a refused URL probably meant: the same address with its scheme (`shop.example` →
+ * `https://shop.example`, `localhost:3000` → `http://localhost:3000`, `http//x` → `http://x`),
+ * or, for a file or a path, that pages are checked at an address. Nothing when no guess is
+ * sound: a guess is offered only when it is itself a URL the check takes.
+ */
+function urlHint(url: string): string | undefined {
+  if (/\s/.test(url)) return undefined;
+  const broken = BROKEN_SCHEME.exec(url);
+  if (broken?.[1]) return didYouMean(`${broken[1].toLowerCase()}://${url.slice(broken[0].length)}`);
+  if (PATH_LIKE.test(url) || /^file:/i.test(url))
+    return 'give the page’s full address, as a browser opens it (a file: serve its folder, then give its http://127.0.0.1:… address)';
+  const host = url.split(/[/?#]/, 1)[0] ?? '';
+  if (LOCAL_HOST.test(host)) return didYouMean(`http://${url}`);
+  return /^[\w-]+(\.[\w-]+)+(:\d+)?$/.test(host) ? didYouMean(`https://${url}`) : undefined;
+}
+
+/** The guess as the browser would open it: serialised, so no control character reaches the terminal. */
+function didYouMean(candidate: string): string | undefined {
+  const parsed = URL.parse(candidate);
+  return parsed && isHttpUrl(candidate) ? `did you mean ${parsed.href}?` : undefined;
+}

@@ -299,7 +299,7 @@ const ARG_REFUSALS: [string, (url: string) => string[], RegExp][] = [
   [
     'a file: URL',
     () => ['check', pathToFileURL(join(FIXTURES, 'payment-links-ok.html')).href, ...fast],
-    /^partnero-inspector: not an absolute http\(s\) URL: "file:\/\/\/\S+\/payment-links-ok\.html" \(see check --help\)$/,
+    /^partnero-inspector: not an absolute http\(s\) URL: "file:\/\/\/\S+\/payment-links-ok\.html" — give the page’s full address, as a browser opens it \(a file: serve its folder, then give its http:\/\/127\.0\.0\.1:… address\) \(see check --help\)$/,
   ],
   [
     'a bad --wait',

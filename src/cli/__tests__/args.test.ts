@@ -4,6 +4,10 @@ import type { Summary } from '../../model/types';
 import type { FailOn } from '../../report/severity';
 import { type CheckOptions, exitCode, parseCheckArgs, usage } from '../args';
 
+/** The hint for a path or a file where a page's URL is wanted. */
+const PAGE_ADDRESS =
+  'give the page’s full address, as a browser opens it (a file: serve its folder, then give its http://127.0.0.1:… address)';
+
 const URL1 = 'http://127.0.0.1:8080/pricing.html';
 const defaults: CheckOptions = {
   help: false,
@@ -99,9 +103,39 @@ describe('parseCheckArgs refuses', () => {
       ['check', URL1, '--allow'],
       'unknown option "--allow" — did you mean --allow-http-errors?',
     ],
-    ['a relative URL', ['check', '/pricing'], 'not an absolute http(s) URL: "/pricing"'],
-    ['a bare host', ['check', URL1, 'shop.example'], 'not an absolute http(s) URL: "shop.example"'],
-    ['another scheme', ['check', 'file:///etc/passwd'], 'not an absolute http(s) URL: "file:///etc/passwd"'],
+    ['a relative URL', ['check', '/pricing'], `not an absolute http(s) URL: "/pricing" — ${PAGE_ADDRESS}`],
+    [
+      'a bare host',
+      ['check', URL1, 'shop.example'],
+      'not an absolute http(s) URL: "shop.example" — did you mean https://shop.example/?',
+    ],
+    [
+      'a local dev server without its scheme',
+      ['check', 'localhost:3000/pricing'],
+      'not an absolute http(s) URL: "localhost:3000/pricing" — did you mean http://localhost:3000/pricing?',
+    ],
+    [
+      'a scheme missing its colon',
+      ['check', 'https//shop.example/pricing'],
+      'not an absolute http(s) URL: "https//shop.example/pricing" — did you mean https://shop.example/pricing?',
+    ],
+    [
+      'a guess with a control character in it: serialised, never raw',
+      ['check', 'shop.example/\u001b[2J'],
+      'not an absolute http(s) URL: "shop.example/\\u001b[2J" — did you mean https://shop.example/%1B[2J?',
+    ],
+    ['a file', ['check', './index.html'], `not an absolute http(s) URL: "./index.html" — ${PAGE_ADDRESS}`],
+    [
+      'another scheme',
+      ['check', 'file:///etc/passwd'],
+      `not an absolute http(s) URL: "file:///etc/passwd" — ${PAGE_ADDRESS}`,
+    ],
+    ['no guess for a word', ['check', 'shop'], 'not an absolute http(s) URL: "shop"'],
+    [
+      'no guess for another scheme',
+      ['check', 'ftp://shop.example'],
+      'not an absolute http(s) URL: "ftp://shop.example"',
+    ],
     [
       'a malformed URL',
       ['check', 'http://exa mple.com'],

@@ -45,7 +45,9 @@ describe('parseConfig', () => {
     [
       'a URL that is not one',
       { journeys: { checkout: { urls: ['https://a.example/', 'pricing.html'] } } },
-      [`${FILE}: journeys.checkout.urls[1]: not an absolute http(s) URL: "pricing.html"`],
+      [
+        `${FILE}: journeys.checkout.urls[1]: not an absolute http(s) URL: "pricing.html" — give the page’s full address, as a browser opens it (a file: serve its folder, then give its http://127.0.0.1:… address)`,
+      ],
     ],
     ['no URL', { journeys: { a: { urls: [] } } }, [`${FILE}: journeys.a.urls: lists no URL`]],
     ['no journey', { journeys: {} }, [`${FILE}: journeys: lists no journey`]],
