@@ -72,8 +72,8 @@ export const notHttpUrl = (url: string): string => {
 const LOCAL_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)(:\d+)?$/i;
 /** A mistyped scheme: `http//`, `https:/`, `http:` without slashes. */
 const BROKEN_SCHEME = /^(https?)(:\/?|\/\/)(?=[^/])/i;
-/** A path or a file, not a host: `./index.html`, `/pricing`, `pricing.html`, `C:\\shop\\x.html`. */
-const PATH_LIKE = /^(\.{0,2}\/|[a-z]:\\)|\.html?(?:[?#]|$)/i;
+/** A path or a file, not an address: `./index.html`, `/pricing`, `C:\\shop\\x.html`, `file:…`. */
+const PATH_LIKE = /^(\.{0,2}\/|[a-z]:\\|file:)/i;
 
 /**
  * What a refused URL probably meant: the same address with its scheme (`shop.example` →
@@ -85,9 +85,10 @@ function urlHint(url: string): string | undefined {
   if (/\s/.test(url)) return undefined;
   const broken = BROKEN_SCHEME.exec(url);
   if (broken?.[1]) return didYouMean(`${broken[1].toLowerCase()}://${url.slice(broken[0].length)}`);
-  if (PATH_LIKE.test(url) || /^file:/i.test(url))
-    return 'give the page’s full address, as a browser opens it (a file: serve its folder, then give its http://127.0.0.1:… address)';
   const host = url.split(/[/?#]/, 1)[0] ?? '';
+  // `pricing.html` is a file; `shop.example/pricing.html` an address.
+  if (PATH_LIKE.test(url) || /\.html?$/i.test(host))
+    return 'give the page’s full address, as a browser opens it (a file: serve its folder, then give its http://127.0.0.1:… address)';
   if (LOCAL_HOST.test(host)) return didYouMean(`http://${url}`);
   return /^[\w-]+(\.[\w-]+)+(:\d+)?$/.test(host) ? didYouMean(`https://${url}`) : undefined;
 }

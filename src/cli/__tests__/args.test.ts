@@ -126,6 +126,16 @@ describe('parseCheckArgs refuses', () => {
     ],
     ['a file', ['check', './index.html'], `not an absolute http(s) URL: "./index.html" — ${PAGE_ADDRESS}`],
     [
+      'a file name',
+      ['check', 'pricing.html'],
+      `not an absolute http(s) URL: "pricing.html" — ${PAGE_ADDRESS}`,
+    ],
+    [
+      'a page of a host',
+      ['check', 'shop.example/pricing.html'],
+      'not an absolute http(s) URL: "shop.example/pricing.html" — did you mean https://shop.example/pricing.html?',
+    ],
+    [
       'another scheme',
       ['check', 'file:///etc/passwd'],
       `not an absolute http(s) URL: "file:///etc/passwd" — ${PAGE_ADDRESS}`,
