@@ -114,6 +114,29 @@ const MUTATIONS = [
     replace: 'false;',
   },
   {
+    name: 'settle-ignores-late-scripts',
+    breaks:
+      'the adaptive watch ends while a script the page inserted is still loading (a tag manager that adds the loader 800 ms after load is missed)',
+    file: 'src/cli/page-work.ts',
+    search: 'if (!fetches || loading.has(el)) return;',
+    replace: 'return;',
+  },
+  {
+    name: 'settle-ignores-intervals',
+    breaks:
+      'the adaptive watch ends while the page polls on a short interval (links rendered when the poll succeeds are missed)',
+    file: 'src/cli/page-work.ts',
+    search: 'if (short(handler, delay)) intervals.add(id);',
+    replace: 'void intervals;',
+  },
+  {
+    name: 'settle-reads-top-frame-only',
+    breaks: "the adaptive watch reads the top document's pending work only (a frame's late links are missed)",
+    file: 'src/cli/page-work.ts',
+    search: 'const frames = page.frames().slice(0, FRAMES_READ);',
+    replace: 'const frames = [page.mainFrame()];',
+  },
+  {
     name: 'page-request-timing-ignored',
     breaks:
       "without webRequest (Chromium as built), the page's Resource Timing of Partnero requests is dropped",

@@ -12,55 +12,59 @@ import { withDeadline } from './deadline';
 
 /**
  * In the page's main world, before its scripts (serialized by Puppeteer: self-contained):
- * counts its short timers (`setTimeout` up to `horizonMs`) until they run or are cleared.
- * `window[key]()` reads the count.
+ * counts its short timers (`setTimeout` up to `horizonMs`) until they run or are cleared, and
+ * its short `setInterval`s until they are cleared — a polling loop ("until the pricing data or
+ * the consent is there, every 100 ms") may act at any tick, so a page that keeps one gets the
+ * whole watch. `window[key]()` reads the count.
  */
 export function countTimers(key: string, horizonMs: number): void {
   const w = window as unknown as typeof globalThis & Record<string, unknown>;
   const timers = new Set<unknown>();
-  const schedule = w.setTimeout as (this: unknown, ...args: unknown[]) => unknown;
-  const clear = w.clearTimeout;
+  const intervals = new Set<unknown>();
+  type Schedule = (this: unknown, ...args: unknown[]) => unknown;
+  const schedule = w.setTimeout as Schedule;
+  const repeat = w.setInterval as Schedule;
+  const [clearOnce, clearRepeat] = [w.clearTimeout, w.clearInterval];
+  const short = (handler: unknown, delay: unknown) =>
+    typeof handler === 'function' && (Number(delay) || 0) <= horizonMs;
   w.setTimeout = function (this: unknown, handler: unknown, delay?: number, ...rest: unknown[]) {
-    const ms = Number(delay) || 0;
-    if (typeof handler !== 'function' || !(ms <= horizonMs))
-      return schedule.call(this, handler, delay, ...rest);
+    if (!short(handler, delay)) return schedule.call(this, handler, delay, ...rest);
     const id = schedule.call(
       this,
       function (this: unknown, ...args: unknown[]) {
         timers.delete(id);
         return (handler as (...a: unknown[]) => unknown).apply(this, args);
       },
-      ms,
+      delay,
       ...rest,
     );
     timers.add(id);
     return id;
   } as typeof setTimeout;
-  w.clearTimeout = function (this: unknown, id?: number) {
-    timers.delete(id);
-    return clear.call(this, id);
-  } as typeof clearTimeout;
-  Object.defineProperty(w, key, { value: () => timers.size });
+  w.setInterval = function (this: unknown, handler: unknown, delay?: number, ...rest: unknown[]) {
+    const id = repeat.call(this, handler, delay, ...rest);
+    if (short(handler, delay)) intervals.add(id);
+    return id;
+  } as typeof setInterval;
+  // Either clear function clears either kind of timer: both forget the id.
+  const forget = (clear: (id?: number) => void) =>
+    function (this: unknown, id?: number) {
+      timers.delete(id);
+      intervals.delete(id);
+      return clear.call(this, id);
+    };
+  w.clearTimeout = forget(clearOnce) as typeof clearTimeout;
+  w.clearInterval = forget(clearRepeat) as typeof clearInterval;
+  Object.defineProperty(w, key, { value: () => timers.size + intervals.size });
 }
 
 /**
  * In the page's main world, before its scripts (self-contained, as `countTimers`): counts
- * its `fetch` / XHR requests until they end, and notes when the document last changed (a
- * node added or removed anywhere, an address, source or script type set). `window[key]()`
- * reads both.
+ * its `fetch` / XHR requests until they end. `window[key]()` reads the count.
  */
 export function countRequests(key: string): void {
   const w = window as unknown as typeof globalThis & Record<string, unknown>;
   let requests = 0;
-  let changedAt = performance.now();
-  new MutationObserver(() => {
-    changedAt = performance.now();
-  }).observe(document, {
-    childList: true,
-    subtree: true,
-    attributes: true,
-    attributeFilter: ['href', 'src', 'type', 'client-reference-id'],
-  });
   const ended = () => {
     requests--;
   };
@@ -82,7 +86,60 @@ export function countRequests(key: string): void {
       this.addEventListener('loadend', ended, { once: true });
       return send.apply(this, args);
     };
-  Object.defineProperty(w, key, { value: () => ({ requests, domQuiet: performance.now() - changedAt }) });
+  Object.defineProperty(w, key, { value: () => requests });
+}
+
+/**
+ * In the page's main world, before its scripts (self-contained, as `countTimers`): counts the
+ * scripts the page inserts until they load or fail (a tag manager's container, a consent
+ * manager, a pricing widget: each may insert the loader or render Payment Links once it
+ * arrives) and its frames until they load, and notes when the document last changed (a node
+ * added or removed anywhere, an address, source or script type set). `window[key]()` reads both.
+ */
+export function watchDocument(key: string): void {
+  let changedAt = performance.now();
+  /** Scripts and frames inserted and not loaded yet. */
+  const loading = new Set<Element>();
+  const done = (e: Event) => loading.delete(e.target as Element);
+  /** Whether a script's type is one the browser runs (a consent manager's text/plain is not). */
+  const runs = (el: HTMLScriptElement) =>
+    typeof el.src === 'string' &&
+    el.src !== '' &&
+    !el.noModule &&
+    /^(|module|(text|application)\/(x-)?(java|ecma)script)$/i.test((el.getAttribute('type') ?? '').trim());
+  const watch = (el: Element) => {
+    const fetches =
+      el.localName === 'script'
+        ? runs(el as HTMLScriptElement)
+        : el.localName === 'iframe' && /^(https?|blob):/.test((el as HTMLIFrameElement).src);
+    if (!fetches || loading.has(el)) return;
+    loading.add(el);
+    el.addEventListener('load', done, { once: true });
+    el.addEventListener('error', done, { once: true });
+  };
+  new MutationObserver((records) => {
+    changedAt = performance.now();
+    for (const r of records) {
+      // A frame given its address once in the document (a script loads only as inserted).
+      if (r.type === 'attributes' && (r.target as Element).localName === 'iframe') watch(r.target as Element);
+      for (const node of Array.from(r.addedNodes)) {
+        if (node.nodeType !== 1) continue;
+        watch(node as Element);
+        for (const el of Array.from((node as Element).querySelectorAll('script[src], iframe[src]')))
+          watch(el);
+      }
+    }
+  }).observe(document, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['href', 'src', 'type', 'client-reference-id'],
+  });
+  // A frame taken out of the document before it loaded never will.
+  const pending = () => [...loading].filter((el) => el.localName === 'script' || el.isConnected).length;
+  Object.defineProperty(window, key, {
+    value: () => ({ loading: pending(), domQuiet: performance.now() - changedAt }),
+  });
 }
 
 /** The page's own pending work, and ms since its document last changed. */
@@ -91,7 +148,21 @@ export interface PageWatchReading {
   domQuiet: number;
 }
 
-/** Starts counting in every document `page` opens from now on; returns how to read the count. */
+/** Frames read per look (the top one first): a page of hundreds of frames is not polled whole. */
+const FRAMES_READ = 20;
+
+/** One frame's counts, read in the frame (serialized by Puppeteer: self-contained). */
+function readCounts(k: string): Record<string, unknown> {
+  const w = window as unknown as Record<string, (() => unknown) | undefined>;
+  return { timers: w[`${k}t`]?.(), requests: w[`${k}r`]?.(), ...(w[`${k}d`]?.() as object | undefined) };
+}
+
+const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+
+/**
+ * Starts counting in every document `page` opens from now on, in each of its frames (a pricing
+ * widget's frame renders its links on a timer of its own); returns how to read the count.
+ */
 export async function trackPageWork(
   page: Page,
   horizonMs: number,
@@ -99,18 +170,36 @@ export async function trackPageWork(
   const key = `__pi_${globalThis.crypto.randomUUID().replace(/-/g, '')}`;
   await page.evaluateOnNewDocument(countTimers, `${key}t`, horizonMs);
   await page.evaluateOnNewDocument(countRequests, `${key}r`);
+  await page.evaluateOnNewDocument(watchDocument, `${key}d`);
   return async () => {
-    const read = page
-      .evaluate((k) => {
-        const w = window as unknown as Record<string, (() => unknown) | undefined>;
-        return { timers: w[`${k}t`]?.(), ...(w[`${k}r`]?.() as object | undefined) };
-      }, key)
-      .catch(() => null);
-    const got = (await withDeadline(read, 1_000)) as (Partial<PageWork> & { domQuiet?: unknown }) | null;
-    const count = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
-    if (!got || !count(got.timers) || !count(got.requests) || typeof got.domQuiet !== 'number')
-      return undefined;
-    const domQuiet = Number.isFinite(got.domQuiet) ? Math.max(0, got.domQuiet) : 0;
-    return { work: { timers: got.timers as number, requests: got.requests as number }, domQuiet };
+    const frames = page.frames().slice(0, FRAMES_READ);
+    const read = Promise.all(frames.map((f) => f.evaluate(readCounts, key).catch(() => null)));
+    const got = await withDeadline(read, 1_000);
+    const [top, ...children] = (got ?? []).map(frameCounts);
+    // The top document unread (busy, mid-navigation): busy. A frame without the counter (an
+    // empty about:blank one, a frame being replaced) has no work of its own to wait for.
+    if (!top) return undefined;
+    const counted = [top, ...children.filter((c) => c !== null)];
+    const sum = (f: (c: FrameCounts) => number) => counted.reduce((n, c) => n + f(c), 0);
+    return {
+      work: { timers: sum((c) => c.timers), requests: sum((c) => c.requests + c.loading) },
+      domQuiet: Math.min(...counted.map((c) => c.domQuiet)),
+    };
   };
+}
+
+/** What one frame's counter said. */
+interface FrameCounts {
+  timers: number;
+  requests: number;
+  loading: number;
+  domQuiet: number;
+}
+
+/** A frame's reading, checked (the page can reach its counter): null when it is not one. */
+function frameCounts(c: Record<string, unknown> | null): FrameCounts | null {
+  if (!c || !isCount(c.timers) || !isCount(c.requests) || !isCount(c.loading)) return null;
+  if (typeof c.domQuiet !== 'number') return null;
+  const domQuiet = Number.isFinite(c.domQuiet) ? Math.max(0, c.domQuiet) : 0;
+  return { timers: c.timers, requests: c.requests, loading: c.loading, domQuiet };
 }

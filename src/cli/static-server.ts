@@ -19,12 +19,21 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Answers a request itself (e.g. the Partnero stand-in under a local path), or null. `search`: the query, `?…` or ''. */
+/**
+ * Answers a request itself (e.g. the Partnero stand-in under a local path), or null. `search`:
+ * the query, `?…` or ''. `delayMs`: answer that much later (a slow third-party script).
+ */
 export type Route = (
   path: string,
   method: string,
   search: string,
-) => { status: number; contentType: string; body: string; headers?: Record<string, string> } | null;
+) => {
+  status: number;
+  contentType: string;
+  body: string;
+  headers?: Record<string, string>;
+  delayMs?: number;
+} | null;
 
 /** Serves `root` (directory URLs serve index.html). Paths outside `root` are refused. */
 export async function serveStatic(root: string, port = 0, route?: Route): Promise<StaticServer> {
@@ -33,6 +42,7 @@ export async function serveStatic(root: string, port = 0, route?: Route): Promis
     const path = decodeURIComponent(url.pathname);
     const routed = route?.(path, req.method ?? 'GET', url.search);
     if (routed) {
+      if (routed.delayMs) await new Promise((r) => setTimeout(r, routed.delayMs));
       res
         .writeHead(routed.status, {
           'content-type': routed.contentType,

@@ -36,9 +36,9 @@ const HEARD_MS = 100;
 
 /** The page's own pending work, as the check's driver counts it. */
 export interface PageWork {
-  /** Short timers (`setTimeout` up to the watch's length) not yet run. */
+  /** Short timers (`setTimeout` up to the watch's length) not yet run, short intervals not cleared. */
   timers: number;
-  /** `fetch` / XHR requests not yet ended. */
+  /** `fetch` / XHR requests not yet ended, and inserted scripts and frames not yet loaded. */
   requests: number;
 }
 

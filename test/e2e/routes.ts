@@ -70,6 +70,16 @@ export const fixtureRoutes: Route = (path, _method, search): ReturnType<Route> =
       body: readFileSync(resolve(FIXTURES, cacheable[1]), 'utf8'),
       headers: { 'cache-control': 'no-cache' },
     };
+  // A fixture script as a slow third party serves it (`/slow/<ms>/<file>.js`): a tag manager's
+  // container, a pricing widget, arriving well after the page's load.
+  const slow = /^\/slow\/(\d{1,4})\/([\w-]+\.js)$/.exec(path);
+  if (slow?.[2])
+    return {
+      status: 200,
+      contentType: 'text/javascript; charset=utf-8',
+      body: readFileSync(resolve(FIXTURES, 'scripts', slow[2]), 'utf8'),
+      delayMs: Number(slow[1]),
+    };
   // A fixture page behind a Content-Security-Policy header (`/csp/<policy>/<file>`): the
   // browser blocks what the policy does not allow before any request exists.
   const csp = /^\/csp\/([\w-]+)\/([\w-]+\.html)$/.exec(path);

@@ -1,21 +1,44 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { countRequests, countTimers } from '../page-work';
+import { countRequests, countTimers, watchDocument } from '../page-work';
 
-type Reading = { timers: number; requests: number; domQuiet: number };
+// happy-dom loads no script or frame here; told to take that as a load, it logs nothing (the
+// events it fires at once, before the counter's observer runs, are not what is tested).
+const { happyDOM } = window as unknown as { happyDOM?: { settings: Record<string, unknown> } };
+if (happyDOM) happyDOM.settings.handleDisabledFileLoadingAsSuccess = true;
+
+type Reading = { timers: number; requests: number; loading: number; domQuiet: number };
 let n = 0;
 /** Installs the counter under a key of its own (its property cannot be removed); returns its reader. */
 function install(horizonMs = 1000): () => Reading {
   const key = `__pi_test${++n}`;
   countTimers(`${key}t`, horizonMs);
   countRequests(`${key}r`);
+  watchDocument(`${key}d`);
   const w = window as unknown as Record<string, () => unknown>;
-  return () => ({ timers: w[`${key}t`]?.(), ...(w[`${key}r`]?.() as object) }) as Reading;
+  return () =>
+    ({ timers: w[`${key}t`]?.(), requests: w[`${key}r`]?.(), ...(w[`${key}d`]?.() as object) }) as Reading;
 }
 
-describe("countTimers / countRequests: the page's own pending work, counted in its main world", () => {
-  const { setTimeout: setT, clearTimeout: clearT, fetch: fetchOf } = window;
+/** The next turn, after the counter's MutationObserver ran. */
+const settled = () => new Promise((r) => setTimeout(r, 0));
+
+describe("countTimers / countRequests / watchDocument: the page's own pending work, counted in its main world", () => {
+  const {
+    setTimeout: setT,
+    clearTimeout: clearT,
+    setInterval: setI,
+    clearInterval: clearI,
+    fetch: fetchOf,
+  } = window;
   afterEach(() => {
-    Object.assign(window, { setTimeout: setT, clearTimeout: clearT, fetch: fetchOf });
+    Object.assign(window, {
+      setTimeout: setT,
+      clearTimeout: clearT,
+      setInterval: setI,
+      clearInterval: clearI,
+      fetch: fetchOf,
+    });
+    document.body.replaceChildren();
   });
 
   it('counts short timers until they run or are cleared; long ones are not waited for', async () => {
@@ -65,5 +88,59 @@ describe("countTimers / countRequests: the page's own pending work, counted in i
     await Promise.resolve();
     await new Promise((r) => setT(r, 0));
     expect(read().domQuiet).toBeLessThan(20);
+  });
+
+  it('counts a short interval (a polling loop) until it is cleared, by either clear function', () => {
+    const read = install();
+    const poll = window.setInterval(() => undefined, 100);
+    window.setInterval(() => undefined, 60_000);
+    const other = window.setInterval(() => undefined, 50);
+    expect(read().timers).toBe(2);
+    window.clearInterval(poll);
+    expect(read().timers).toBe(1);
+    // Browsers let clearTimeout clear an interval, and clearInterval a timeout.
+    window.clearTimeout(other);
+    const once = window.setTimeout(() => undefined, 10);
+    window.clearInterval(once);
+    expect(read().timers).toBe(0);
+  });
+
+  it('counts inserted scripts until they load or fail, and frames until they load', async () => {
+    const read = install();
+    const tagManager = Object.assign(document.createElement('script'), {
+      src: 'https://tags.example/gtm.js',
+    });
+    const held = Object.assign(document.createElement('script'), {
+      src: 'https://consent.example/x.js',
+      type: 'text/plain',
+    });
+    const inline = document.createElement('script');
+    const wrapper = document.createElement('div');
+    const widget = Object.assign(document.createElement('script'), { src: 'https://widget.example/w.js' });
+    wrapper.append(widget);
+    const frame = Object.assign(document.createElement('iframe'), { src: 'https://pricing.example/' });
+    document.body.append(tagManager, held, inline, wrapper, frame);
+    await settled();
+    // The two scripts that load (one inside an inserted element) and the frame; not the held or inline one.
+    expect(read().loading).toBe(3);
+    tagManager.dispatchEvent(new Event('load'));
+    widget.dispatchEvent(new Event('error'));
+    expect(read().loading).toBe(1);
+    frame.dispatchEvent(new Event('load'));
+    expect(read().loading).toBe(0);
+  });
+
+  it('forgets a frame taken out before it loaded, and counts one given its address later', async () => {
+    const read = install();
+    const gone = Object.assign(document.createElement('iframe'), { src: 'https://a.example/' });
+    const later = document.createElement('iframe');
+    document.body.append(gone, later);
+    await settled();
+    expect(read().loading).toBe(1);
+    gone.remove();
+    expect(read().loading).toBe(0);
+    later.src = 'https://b.example/';
+    await settled();
+    expect(read().loading).toBe(1);
   });
 });
