@@ -133,8 +133,8 @@ const MUTATIONS = [
     name: 'settle-reads-top-frame-only',
     breaks: "the adaptive watch reads the top document's pending work only (a frame's late links are missed)",
     file: 'src/cli/page-work.ts',
-    search: 'const frames = page.frames().slice(0, FRAMES_READ);',
-    replace: 'const frames = [page.mainFrame()];',
+    search: 'const frames = [top, ...page.frames().filter((f) => f !== top)].slice(0, FRAMES_READ);',
+    replace: 'const frames = [top];',
   },
   {
     name: 'page-request-timing-ignored',

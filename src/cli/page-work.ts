@@ -111,7 +111,10 @@ export function watchDocument(key: string): void {
     const fetches =
       el.localName === 'script'
         ? runs(el as HTMLScriptElement)
-        : el.localName === 'iframe' && /^(https?|blob):/.test((el as HTMLIFrameElement).src);
+        : // A lazy frame loads once scrolled to, which the check never does: nothing to wait for.
+          el.localName === 'iframe' &&
+          /^(https?|blob):/.test((el as HTMLIFrameElement).src) &&
+          !/^lazy$/i.test(el.getAttribute('loading') ?? '');
     if (!fetches || loading.has(el)) return;
     loading.add(el);
     el.addEventListener('load', done, { once: true });
@@ -172,14 +175,15 @@ export async function trackPageWork(
   await page.evaluateOnNewDocument(countRequests, `${key}r`);
   await page.evaluateOnNewDocument(watchDocument, `${key}d`);
   return async () => {
-    const frames = page.frames().slice(0, FRAMES_READ);
+    const top = page.mainFrame();
+    const frames = [top, ...page.frames().filter((f) => f !== top)].slice(0, FRAMES_READ);
     const read = Promise.all(frames.map((f) => f.evaluate(readCounts, key).catch(() => null)));
     const got = await withDeadline(read, 1_000);
-    const [top, ...children] = (got ?? []).map(frameCounts);
+    const [topCounts, ...children] = (got ?? []).map(frameCounts);
     // The top document unread (busy, mid-navigation): busy. A frame without the counter (an
     // empty about:blank one, a frame being replaced) has no work of its own to wait for.
-    if (!top) return undefined;
-    const counted = [top, ...children.filter((c) => c !== null)];
+    if (!topCounts) return undefined;
+    const counted = [topCounts, ...children.filter((c) => c !== null)];
     const sum = (f: (c: FrameCounts) => number) => counted.reduce((n, c) => n + f(c), 0);
     return {
       work: { timers: sum((c) => c.timers), requests: sum((c) => c.requests + c.loading) },

@@ -1,5 +1,6 @@
+import type { Page } from 'puppeteer-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { countRequests, countTimers, watchDocument } from '../page-work';
+import { countRequests, countTimers, trackPageWork, watchDocument } from '../page-work';
 
 // happy-dom loads no script or frame here; told to take that as a load, it logs nothing (the
 // events it fires at once, before the counter's observer runs, are not what is tested).
@@ -130,11 +131,13 @@ describe("countTimers / countRequests / watchDocument: the page's own pending wo
     expect(read().loading).toBe(0);
   });
 
-  it('forgets a frame taken out before it loaded, and counts one given its address later', async () => {
+  it('forgets a frame taken out before it loaded, counts one given its address later, not a lazy one', async () => {
     const read = install();
     const gone = Object.assign(document.createElement('iframe'), { src: 'https://a.example/' });
     const later = document.createElement('iframe');
-    document.body.append(gone, later);
+    const lazy = Object.assign(document.createElement('iframe'), { src: 'https://video.example/' });
+    lazy.setAttribute('loading', 'lazy');
+    document.body.append(gone, later, lazy);
     await settled();
     expect(read().loading).toBe(1);
     gone.remove();
@@ -142,5 +145,50 @@ describe("countTimers / countRequests / watchDocument: the page's own pending wo
     later.src = 'https://b.example/';
     await settled();
     expect(read().loading).toBe(1);
+  });
+});
+
+describe('trackPageWork: the reading of every frame', () => {
+  /** A page whose frames answer the counter's read with `counts` (an Error: the frame cannot be read). */
+  const pageOf = (...counts: (Record<string, unknown> | Error | undefined)[]) => {
+    const frames = counts.map((c) => ({
+      evaluate: async () => {
+        if (c instanceof Error) throw c;
+        return c ?? {};
+      },
+    }));
+    // Puppeteer lists frames in no promised order: the top one is asked for by name.
+    return {
+      evaluateOnNewDocument: async () => ({ identifier: '1' }),
+      mainFrame: () => frames[0],
+      frames: () => [...frames].reverse(),
+    } as unknown as Page;
+  };
+  const idle = { timers: 0, requests: 0, loading: 0, domQuiet: 900 };
+
+  it("adds up the frames' timers, requests and loads; the document quiet is the least quiet frame's", async () => {
+    const read = await trackPageWork(
+      pageOf(idle, { timers: 1, requests: 0, loading: 1, domQuiet: 40 }, { ...idle, requests: 2 }),
+      3000,
+    );
+    expect(await read()).toEqual({ work: { timers: 1, requests: 3 }, domQuiet: 40 });
+  });
+
+  it('a frame without the counter, or one that cannot be read, has no work; the top one unread is busy', async () => {
+    const gone = new Error('Execution context was destroyed');
+    expect(await (await trackPageWork(pageOf(idle, undefined, gone), 3000))()).toEqual({
+      work: { timers: 0, requests: 0 },
+      domQuiet: 900,
+    });
+    expect(await (await trackPageWork(pageOf(gone, idle), 3000))()).toBeUndefined();
+  });
+
+  it('a frame whose counts are not counts (a page can reach its counter) is not read as work', async () => {
+    const forged = { timers: -5, requests: 0.5, loading: '1', domQuiet: 0 };
+    const read = await trackPageWork(
+      pageOf(idle, forged, { ...idle, domQuiet: Number.POSITIVE_INFINITY }),
+      3000,
+    );
+    expect(await read()).toEqual({ work: { timers: 0, requests: 0 }, domQuiet: 0 });
   });
 });
