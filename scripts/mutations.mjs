@@ -137,6 +137,14 @@ const MUTATIONS = [
     replace: 'const frames = [top];',
   },
   {
+    name: 'extension-ignores-late-scripts',
+    breaks:
+      "the extension's own end of watch no longer waits for scripts inserted after load (a late tag manager's loader shows as missing)",
+    file: 'src/bridge/start.ts',
+    search: '      late.arm();\n',
+    replace: '',
+  },
+  {
     name: 'page-request-timing-ignored',
     breaks:
       "without webRequest (Chromium as built), the page's Resource Timing of Partnero requests is dropped",

@@ -15,7 +15,7 @@ import { mergeObservedResponses } from '../../src/store/observed';
 import { unfileRestoredPage } from '../../src/store/page';
 import { applyEvents } from '../../src/store/reducer';
 import { SETTINGS_KEY, type Settings, settingsFrom } from '../../src/store/settings';
-import { activityOf, type PageWork, QuietClock, settlesIn } from '../../src/watch/settle';
+import { type Asked, activityOf, QuietClock, settlesIn } from '../../src/watch/settle';
 
 import { answerSealed } from './automation';
 import { updateBadge } from './badge';
@@ -80,7 +80,7 @@ export default defineBackground(() => {
         return pageEvents(tabId, msg, sender).then(() => true);
       case 'watch-end':
         if (tabId === undefined || sender.frameId !== 0) return undefined;
-        return endWatch(tabId, sender.url, msg.domQuiet);
+        return endWatch(tabId, sender.url, msg);
       case 'automation':
         if (tabId === undefined) return undefined;
         return answerSealed(msg.sealed, (request) => automation(tabId, request));
@@ -139,19 +139,16 @@ async function snapshot(tabId: number, since?: number): Promise<TabSnapshot> {
 async function endWatch(
   tabId: number,
   url: string | undefined,
-  domQuiet: number | undefined,
+  { domQuiet, loading }: { domQuiet?: number; loading?: number },
 ): Promise<boolean> {
-  if (domQuiet !== undefined && !(await activity(tabId, { domQuiet })).settled) return false;
+  if (domQuiet !== undefined && !(await activity(tabId, { domQuiet, loading })).settled) return false;
   const clickTest = await siteOptedIn(url);
   await finishPage(tabId, { clickTest, inspected: hasViews(tabId) });
   return true;
 }
 
 /** Whether the tab's page has settled; what the asker measured of the page comes with it. */
-async function activity(
-  tabId: number,
-  asked: { domQuiet: number; work?: PageWork },
-): Promise<ActivityAnswer> {
+async function activity(tabId: number, asked: Asked): Promise<ActivityAnswer> {
   const { page } = await readTab(tabId);
   const at = Date.now();
   const now = activityOf(page, quiet.quietFor(tabId, page, at), asked, at);

@@ -21,13 +21,15 @@ export function isUniversalUrl(src: string): boolean {
  * loading), and asked again once the script has run (its `load`: universal.js may have replaced
  * the queue function or taken its queue over). `onPartnero` runs first for every script from a
  * Partnero host, universal.js or not: the bridge starts its watch of such a script's failures
- * (CSP, load errors) in that microtask, before either can be reported.
+ * (CSP, load errors) in that microtask, before either can be reported. `onScript` sees every
+ * script the document gets, each once.
  */
 export function watchLoader(
   doc: Document,
   query: QueryHook,
   onLoader: () => void,
   onPartnero: () => void = () => undefined,
+  onScript: (script: HTMLScriptElement) => void = () => undefined,
 ): void {
   const inserted = (script: HTMLScriptElement) => {
     const src = script.src;
@@ -49,6 +51,7 @@ export function watchLoader(
       if (checked.has(script)) continue;
       checked.add(script);
       inserted(script);
+      onScript(script);
     }
   }).observe(doc, { childList: true, subtree: true });
 }

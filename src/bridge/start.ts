@@ -12,6 +12,7 @@ import { clickWithoutLeaving, installClickGuard } from './click-test';
 import { watchErrors } from './errors';
 import type { BridgeApi } from './ext';
 import { linkHook, type QueryHook } from './hook-link';
+import { type LateScripts, lateScripts } from './late-scripts';
 import { cap } from './limits';
 import { type LinkRegistry, markClicked, SELECTOR } from './links';
 import { watchLoader } from './loader-watch';
@@ -35,8 +36,9 @@ export function startBridge(win: Window, api: BridgeApi): void {
   let parts: Parts | undefined;
   let noLinksAtDcl = false;
   let loaded = false;
+  const late = lateScripts();
   const wake = (): Parts => {
-    parts ??= startParts(win, api, { isTop, committed, noLinksAtDcl }, queryHook);
+    parts ??= startParts(win, api, { isTop, committed, noLinksAtDcl, late }, queryHook);
     return parts;
   };
   const queryHook = linkHook(doc, (hookBatch) => {
@@ -49,7 +51,7 @@ export function startBridge(win: Window, api: BridgeApi): void {
     wake().scanner.arm();
     onAddress();
   };
-  watchLoader(doc, queryHook, onLoader, wake);
+  watchLoader(doc, queryHook, onLoader, wake, late.seen);
   onReadiness(win, {
     parsed() {
       if (!parts && doc.querySelector(SELECTOR)) wake();
@@ -63,6 +65,7 @@ export function startBridge(win: Window, api: BridgeApi): void {
     complete(at) {
       if (loaded) return;
       loaded = true;
+      late.arm();
       setTimeout(() => wake().onLoad(at), 0);
     },
     // Back from the back/forward cache: the extension has moved on to other pages since, so
@@ -102,7 +105,12 @@ function onReadiness(
 function startParts(
   win: Window,
   api: BridgeApi,
-  { isTop, committed, noLinksAtDcl }: { isTop: boolean; committed: string; noLinksAtDcl: boolean },
+  {
+    isTop,
+    committed,
+    noLinksAtDcl,
+    late,
+  }: { isTop: boolean; committed: string; noLinksAtDcl: boolean; late: LateScripts },
   queryHook: QueryHook,
 ): Parts {
   const frame = isTop ? 'top' : cap(win.location.href, 300);
@@ -128,6 +136,7 @@ function startParts(
     void api.getLocal(SETTINGS_KEY).then((got) =>
       endWatchWhenSettled(win, at, settingsFrom(got).graceMs, {
         changedAt: scanner.changedAt,
+        loading: late.loading,
         flush,
         send: reporter.send,
         ended: () => {

@@ -1,8 +1,8 @@
 /**
  * The top frame's end of watch in the extension: from SETTLE.minMs after `load` on, the
  * bridge asks the background every ASK_MS whether the page has settled (the same notion as
- * the check's, src/watch/settle.ts), telling it how long the document has been quiet; the
- * background ends the watch when it has. At the grace period's end the watch ends regardless.
+ * the check's, src/watch/settle.ts), telling it how long the document has been quiet and how
+ * many scripts inserted after load are still loading; the background ends the watch when it has. At the grace period's end the watch ends regardless.
  */
 import type { ToBackground } from '../protocol/messages';
 import { SETTLE } from '../watch/settle';
@@ -13,6 +13,8 @@ const ASK_MS = 250;
 export interface WatchEndParts {
   /** The document's last change (performance time). */
   changedAt(): number;
+  /** Scripts the page inserted after `load` and still loading (src/bridge/late-scripts.ts). */
+  loading(): number;
   /** Sends what waits. */
   flush(): Promise<unknown>;
   send(msg: ToBackground): Promise<unknown>;
@@ -33,7 +35,7 @@ export function endWatchWhenSettled(
     const last = elapsed >= graceMs;
     const msg: ToBackground = last
       ? { type: 'watch-end' }
-      : { type: 'watch-end', domQuiet: win.performance.now() - parts.changedAt() };
+      : { type: 'watch-end', domQuiet: win.performance.now() - parts.changedAt(), loading: parts.loading() };
     const ended = await parts.send(msg).catch(() => last);
     if (ended === true || last) parts.ended();
     else setTimeout(() => void ask(), Math.min(ASK_MS, graceMs - elapsed));

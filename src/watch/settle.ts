@@ -7,7 +7,8 @@
  *   still has short timers or requests of its own pending (the extension cannot: it does not
  *   touch the page's timers or `fetch`; the check's driver counts them, src/cli/page-work.ts);
  * - the loader settled: every Partnero script the page inserted has loaded or failed;
- * - no Partnero request under way, and none of the page's own short timers or requests;
+ * - no Partnero request under way, and none of the page's own short timers or requests (nor,
+ *   as the extension counts them, scripts the page inserted after `load` still loading);
  * - no `po` call, link, embed, cookie, request, script, error, navigation or address change
  *   for `quietMs`, by the times the page's record carries;
  * - nothing waiting to be told: the document unchanged for LAG_MS (a scan of a change runs
@@ -58,6 +59,15 @@ export interface PageActivity {
   loaderSettled: boolean;
   /** The page's own timers and requests; absent when unknown. */
   work?: PageWork;
+  /** Scripts the page inserted after `load` that have not loaded or failed (the extension's count). */
+  loading?: number;
+}
+
+/** What the asker measured of the page: the document's quiet, and what it knows of its work. */
+export interface Asked {
+  domQuiet: number;
+  work?: PageWork;
+  loading?: number;
 }
 
 /**
@@ -70,6 +80,7 @@ export function settlesIn(a: PageActivity, timing: SettleTiming = SETTLE): numbe
     !(a.sinceLoad >= 0) ||
     !a.loaderSettled ||
     a.pending > 0 ||
+    (a.loading ?? 0) > 0 ||
     (a.work !== undefined && (a.work.timers > 0 || a.work.requests > 0));
   if (blocked) return null;
   const minMs = a.work ? timing.minMs : Math.max(timing.minMs, timing.unknownWorkMinMs);
@@ -164,12 +175,7 @@ export class QuietClock {
  * The page's activity as the extension knows it, with the document's quiet time and the
  * page's own pending work as the asker measured them. `now`: epoch ms.
  */
-export function activityOf(
-  page: PageState,
-  heardQuiet: number,
-  asked: { domQuiet: number; work?: PageWork },
-  now: number,
-): PageActivity {
+export function activityOf(page: PageState, heardQuiet: number, asked: Asked, now: number): PageActivity {
   const pageNow = now - page.startedAt;
   return {
     sinceLoad: page.loadedAt === undefined ? Number.NaN : pageNow - page.loadedAt,
@@ -179,5 +185,6 @@ export function activityOf(
     pending: pendingRequests(page),
     loaderSettled: loaderSettled(page),
     ...(asked.work && { work: asked.work }),
+    ...(Number.isInteger(asked.loading) && (asked.loading as number) > 0 && { loading: asked.loading }),
   };
 }

@@ -88,6 +88,20 @@ describe.each(browsersUnderTest())('%s: the watch ends by itself', (kind) => {
     await page.close();
   });
 
+  it('a loader a tag manager adds 1.5 s after load: the watch waits for the container, then no error', async () => {
+    // The container is inserted at load and arrives 1.5 s later; ending the watch before it
+    // (1 s after load, quiet) would call the loader missing and the referral lost.
+    const page = await open(launched, 'tag-manager-late.html?aff=TEST&delay=1500');
+    const s = await watchEnded(page);
+    // The link is not verified: this site is not opted in to the click test.
+    expect(s.findings.map((f) => [f.rule, f.severity])).toEqual([
+      ['snippet.not-in-head', 'warning'],
+      ['link.missing-client-reference-id', 'info'],
+    ]);
+    expect(s.page.cookie?.value).toBe('TEST');
+    await page.close();
+  });
+
   it('a Payment Link the page renders after the watch ended still shows up, marked late', async () => {
     const page = await open(launched, 'payment-links-ok.html?aff=TEST');
     await watchEnded(page);

@@ -12,11 +12,12 @@ describe("the extension's own end of watch", () => {
   });
 
   /** Runs the watch of a page loaded at 0 with `answers` (true: the background ended it). */
-  function watch(graceMs: number, answers: (msg: ToBackground, at: number) => boolean) {
+  function watch(graceMs: number, answers: (msg: ToBackground, at: number) => boolean, loading = () => 0) {
     const sent: [number, ToBackground][] = [];
     let ended = 0;
     endWatchWhenSettled(window, performance.now(), graceMs, {
       changedAt: () => performance.now() - 300,
+      loading,
       flush: () => Promise.resolve(),
       send: async (msg) => {
         const at = Math.round(performance.now() - start);
@@ -34,13 +35,27 @@ describe("the extension's own end of watch", () => {
   it('asks from SETTLE.minMs after load on, telling how long the document has been quiet; ends once it has settled', async () => {
     const w = watch(3000, (_msg, at) => at >= 1000);
     await vi.advanceTimersByTimeAsync(2000);
-    expect(w.sent[0]).toEqual([SETTLE.minMs, { type: 'watch-end', domQuiet: 300 }]);
+    expect(w.sent[0]).toEqual([SETTLE.minMs, { type: 'watch-end', domQuiet: 300, loading: 0 }]);
     expect(w.sent.at(-1)?.[0]).toBeGreaterThanOrEqual(1000);
     expect(w.sent.every(([, m]) => m.type === 'watch-end' && m.domQuiet === 300)).toBe(true);
     expect(w.ended()).toBe(1);
     const count = w.sent.length;
     await vi.advanceTimersByTimeAsync(3000);
     expect(w.sent).toHaveLength(count);
+  });
+
+  it('tells how many scripts inserted after load are still loading, at each ask', async () => {
+    let loading = 2;
+    const w = watch(
+      3000,
+      () => false,
+      () => loading,
+    );
+    await vi.advanceTimersByTimeAsync(SETTLE.minMs);
+    loading = 0;
+    await vi.advanceTimersByTimeAsync(300);
+    const told = w.sent.map(([, m]) => (m.type === 'watch-end' ? m.loading : undefined));
+    expect(told.slice(0, 2)).toEqual([2, 0]);
   });
 
   it('a page that never settles: the watch ends at the grace period, unconditionally', async () => {
@@ -55,6 +70,7 @@ describe("the extension's own end of watch", () => {
     let ended = false;
     endWatchWhenSettled(window, performance.now(), 1000, {
       changedAt: () => 0,
+      loading: () => 0,
       flush: () => Promise.resolve(),
       send: (msg) => {
         sent.push(msg);

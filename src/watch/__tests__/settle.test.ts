@@ -59,6 +59,12 @@ describe('settlesIn', () => {
     expect(settlesIn(unknown)).toBe(SETTLE.unknownWorkMinMs - quiet.sinceLoad);
     expect(settlesIn({ ...unknown, sinceLoad: SETTLE.unknownWorkMinMs })).toBe(0);
   });
+
+  it('the extension: a script the page inserted after load and still loading holds it', () => {
+    const { work: _, ...extension } = { ...quiet, sinceLoad: SETTLE.unknownWorkMinMs };
+    expect(settlesIn({ ...extension, loading: 1 })).toBeNull();
+    expect(settlesIn({ ...extension, loading: 0 })).toBe(0);
+  });
 });
 
 describe('loaderSettled', () => {
@@ -133,5 +139,16 @@ describe('the record', () => {
       work: { timers: 0, requests: 0 },
     });
     expect(Number.isNaN(activityOf(newTab('x', START).page, 0, { domQuiet: 0 }, START).sinceLoad)).toBe(true);
+    // The bridge's count of late scripts comes along when it is one.
+    const told = (loading: unknown) =>
+      activityOf(page, 0, { domQuiet: 0, loading: loading as number }, START + 700).loading;
+    expect([told(2), told(0), told(-1), told(1.5), told(Number.NaN), told('3')]).toEqual([
+      2,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });
