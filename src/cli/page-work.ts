@@ -101,7 +101,11 @@ export function watchDocument(key: string): void {
   /** Scripts and frames inserted and not loaded yet. */
   const loading = new Set<Element>();
   const done = (e: Event) => loading.delete(e.target as Element);
-  /** Whether a script's type is one the browser runs (a consent manager's text/plain is not). */
+  /**
+   * Whether a script's type is one the browser runs (a consent manager's text/plain is not):
+   * the test of `fetchesCode` (src/bridge/late-scripts.ts), repeated because this function is
+   * serialized into the page and can import nothing.
+   */
   const runs = (el: HTMLScriptElement) =>
     typeof el.src === 'string' &&
     el.src !== '' &&
