@@ -15,10 +15,6 @@ const script = (src: string, type?: string) => {
 };
 
 describe('lateScripts: scripts inserted after load, until they load or fail', () => {
-  afterEach(() => {
-    document.body.replaceChildren();
-  });
-
   it('counts nothing before load; after it, each script that fetches code until its load or error', () => {
     const late = lateScripts();
     late.seen(script('https://tags.example/early.js'));
