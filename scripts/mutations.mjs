@@ -130,6 +130,14 @@ const MUTATIONS = [
     replace: 'void intervals;',
   },
   {
+    name: 'settle-ignores-imports',
+    breaks:
+      'the adaptive watch ends while a module the page imports with import() is under way (links it renders are missed)',
+    file: 'src/cli/page-work.ts',
+    search: 'const scripts = countScriptRequests(page);',
+    replace: 'const scripts = () => 0;',
+  },
+  {
     name: 'settle-reads-top-frame-only',
     breaks: "the adaptive watch reads the top document's pending work only (a frame's late links are missed)",
     file: 'src/cli/page-work.ts',

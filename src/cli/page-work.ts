@@ -6,7 +6,7 @@
  * "What a page can still see"). A page can read or fake these counts; all that buys it is a
  * watch as long as `--wait` or as short as the other conditions allow.
  */
-import type { Page } from 'puppeteer-core';
+import type { HTTPRequest, Page } from 'puppeteer-core';
 import type { PageWork } from '../watch/settle';
 import { withDeadline } from './deadline';
 
@@ -158,6 +158,49 @@ export interface PageWatchReading {
 /** Frames read per look (the top one first): a page of hundreds of frames is not polled whole. */
 const FRAMES_READ = 20;
 
+/**
+ * A script request still counts this long after it ended: a module arrives, is evaluated, and
+ * only then does what imported it go on (`import('./plans.js').then(render)`).
+ */
+const SCRIPT_RAN_MS = 150;
+
+/** A script request as the driver sees it: `resourceType()` in Chromium, the URL in Firefox (BiDi gives no type). */
+function isScriptRequest(req: HTTPRequest): boolean {
+  try {
+    return req.resourceType() === 'script';
+  } catch {
+    try {
+      return /\.m?js$/i.test(new URL(req.url()).pathname);
+    } catch {
+      return false;
+    }
+  }
+}
+
+/**
+ * Scripts the page's frames are fetching, from the driver's own view of its requests: what the
+ * counters in the page cannot see — modules loaded with `import()` (a code-split app renders its
+ * pricing section once its chunk arrives) and the modules those import. A request counts until
+ * it ended, plus SCRIPT_RAN_MS; one whose frame is gone does not.
+ */
+export function countScriptRequests(page: Page, now: () => number = Date.now): () => number {
+  const pending = new Map<HTTPRequest, number>();
+  page.on('request', (req: HTTPRequest) => {
+    if (isScriptRequest(req)) pending.set(req, Number.POSITIVE_INFINITY);
+  });
+  const ended = (req: HTTPRequest) => {
+    if (pending.has(req)) pending.set(req, now() + SCRIPT_RAN_MS);
+  };
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  return () => {
+    const at = now();
+    for (const [req, until] of pending)
+      if (until <= at || req.frame()?.detached !== false) pending.delete(req);
+    return pending.size;
+  };
+}
+
 /** One frame's counts, read in the frame (serialized by Puppeteer: self-contained). */
 function readCounts(k: string): Record<string, unknown> {
   const w = window as unknown as Record<string, (() => unknown) | undefined>;
@@ -178,6 +221,7 @@ export async function trackPageWork(
   await page.evaluateOnNewDocument(countTimers, `${key}t`, horizonMs);
   await page.evaluateOnNewDocument(countRequests, `${key}r`);
   await page.evaluateOnNewDocument(watchDocument, `${key}d`);
+  const scripts = countScriptRequests(page);
   return async () => {
     const top = page.mainFrame();
     const frames = [top, ...page.frames().filter((f) => f !== top)].slice(0, FRAMES_READ);
@@ -190,7 +234,7 @@ export async function trackPageWork(
     const counted = [topCounts, ...children.filter((c) => c !== null)];
     const sum = (f: (c: FrameCounts) => number) => counted.reduce((n, c) => n + f(c), 0);
     return {
-      work: { timers: sum((c) => c.timers), requests: sum((c) => c.requests + c.loading) },
+      work: { timers: sum((c) => c.timers), requests: sum((c) => c.requests + c.loading) + scripts() },
       domQuiet: Math.min(...counted.map((c) => c.domQuiet)),
     };
   };

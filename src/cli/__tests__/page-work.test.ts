@@ -1,6 +1,7 @@
-import type { Page } from 'puppeteer-core';
+import { EventEmitter } from 'node:events';
+import type { HTTPRequest, Page } from 'puppeteer-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { countRequests, countTimers, trackPageWork, watchDocument } from '../page-work';
+import { countRequests, countScriptRequests, countTimers, trackPageWork, watchDocument } from '../page-work';
 
 // happy-dom loads no script or frame here; told to take that as a load, it logs nothing (the
 // events it fires at once, before the counter's observer runs, are not what is tested).
@@ -158,11 +159,11 @@ describe('trackPageWork: the reading of every frame', () => {
       },
     }));
     // Puppeteer lists frames in no promised order: the top one is asked for by name.
-    return {
+    return Object.assign(new EventEmitter(), {
       evaluateOnNewDocument: async () => ({ identifier: '1' }),
       mainFrame: () => frames[0],
       frames: () => [...frames].reverse(),
-    } as unknown as Page;
+    }) as unknown as Page;
   };
   const idle = { timers: 0, requests: 0, loading: 0, domQuiet: 900 };
 
@@ -172,6 +173,18 @@ describe('trackPageWork: the reading of every frame', () => {
       3000,
     );
     expect(await read()).toEqual({ work: { timers: 1, requests: 3 }, domQuiet: 40 });
+  });
+
+  it('adds the scripts under way that only the driver sees (a module imported with import())', async () => {
+    const page = pageOf(idle);
+    const read = await trackPageWork(page, 3000);
+    const chunk = {
+      resourceType: () => 'script',
+      url: () => 'https://a.example/c.js',
+      frame: () => ({ detached: false }),
+    };
+    page.emit('request', chunk as unknown as HTTPRequest);
+    expect(await read()).toEqual({ work: { timers: 0, requests: 1 }, domQuiet: 900 });
   });
 
   it('a frame without the counter, or one that cannot be read, has no work; the top one unread is busy', async () => {
@@ -190,5 +203,61 @@ describe('trackPageWork: the reading of every frame', () => {
       3000,
     );
     expect(await read()).toEqual({ work: { timers: 0, requests: 0 }, domQuiet: 0 });
+  });
+});
+
+describe("countScriptRequests: scripts under way, from the driver's view of the page's requests", () => {
+  /** A request of `type` ('firefox': BiDi gives no type, the URL tells) from a frame attached or not. */
+  const request = (type: string, url: string, detached = false) =>
+    ({
+      resourceType: () => {
+        if (type === 'firefox') throw new Error('UnsupportedOperation');
+        return type;
+      },
+      url: () => url,
+      frame: () => ({ detached }),
+    }) as unknown as HTTPRequest;
+  const setUp = () => {
+    const page = new EventEmitter();
+    let clock = 1000;
+    const count = countScriptRequests(page as unknown as Page, () => clock);
+    return { page, count, wait: (ms: number) => (clock += ms) };
+  };
+
+  it("counts a module a page imports from the request's start until just after it ended", () => {
+    const { page, count, wait } = setUp();
+    const chunk = request('script', 'https://shop.example/assets/plans-3f2a.js');
+    page.emit('request', chunk);
+    page.emit('request', request('image', 'https://shop.example/hero.png'));
+    page.emit('request', request('fetch', 'https://shop.example/api/plans'));
+    expect(count()).toBe(1);
+    wait(5000);
+    expect(count()).toBe(1);
+    page.emit('requestfinished', chunk);
+    // Evaluated, then what imported it goes on: still counted a moment longer.
+    wait(100);
+    expect(count()).toBe(1);
+    wait(60);
+    expect(count()).toBe(0);
+  });
+
+  it('a failed request ends too; one of a frame that went away is not waited for', () => {
+    const { page, count, wait } = setUp();
+    const failed = request('script', 'https://cdn.example/widget.js');
+    page.emit('request', failed);
+    page.emit('request', request('script', 'https://cdn.example/old-frame.js', true));
+    expect(count()).toBe(1);
+    page.emit('requestfailed', failed);
+    wait(200);
+    expect(count()).toBe(0);
+  });
+
+  it('where the driver gives no type (Firefox), a .js or .mjs path is a script', () => {
+    const { page, count } = setUp();
+    page.emit('request', request('firefox', 'https://shop.example/chunks/plans.mjs?v=3'));
+    page.emit('request', request('firefox', 'https://shop.example/app.js'));
+    page.emit('request', request('firefox', 'https://shop.example/api/plans.json'));
+    page.emit('request', request('firefox', 'not a url'));
+    expect(count()).toBe(2);
   });
 });
