@@ -134,14 +134,19 @@ async function snapshot(tabId: number, since?: number): Promise<TabSnapshot> {
 
 /**
  * The top frame's bridge says the watch may end: it does when the grace period is over
- * (`domQuiet` undefined), or when the page has settled. Answers whether it ended.
+ * (`domQuiet` undefined), or when the page has settled. Answers true when it ended; else how
+ * long the page must stay as it is to settle (the bridge asks again then), or false while
+ * something with no known end holds it.
  */
 async function endWatch(
   tabId: number,
   url: string | undefined,
   { domQuiet, loading }: { domQuiet?: number; loading?: number },
-): Promise<boolean> {
-  if (domQuiet !== undefined && !(await activity(tabId, { domQuiet, loading })).settled) return false;
+): Promise<boolean | number> {
+  if (domQuiet !== undefined) {
+    const { settled, settlesIn } = await activity(tabId, { domQuiet, loading });
+    if (!settled) return settlesIn ?? false;
+  }
   const clickTest = await siteOptedIn(url);
   await finishPage(tabId, { clickTest, inspected: hasViews(tabId) });
   return true;

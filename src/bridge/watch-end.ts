@@ -1,13 +1,26 @@
 /**
  * The top frame's end of watch in the extension: from SETTLE.minMs after `load` on, the
- * bridge asks the background every ASK_MS whether the page has settled (the same notion as
- * the check's, src/watch/settle.ts), telling it how long the document has been quiet and how
- * many scripts inserted after load are still loading; the background ends the watch when it has. At the grace period's end the watch ends regardless.
+ * bridge asks the background whether the page has settled (the same notion as the check's,
+ * src/watch/settle.ts), telling it how long the document has been quiet and how many scripts
+ * inserted after load are still loading; the background ends the watch when it has. Until
+ * then it answers how long the page needs to stay as it is to settle, and the bridge asks
+ * again then (every ASK_MS while something with no known end holds it): on a page that
+ * shows nothing, one or two messages instead of one every ASK_MS, on every page a user
+ * opens. At the grace period's end the watch ends regardless.
  */
 import type { ToBackground } from '../protocol/messages';
 import { SETTLE } from '../watch/settle';
 
 const ASK_MS = 250;
+/** The shortest wait between two asks, whatever the answer. */
+const MIN_ASK_MS = 50;
+
+/** When to ask again after `answer` (ms the page needs to stay as it is, or anything else). */
+export function nextAskIn(answer: unknown): number {
+  return typeof answer === 'number' && Number.isFinite(answer) && answer >= 0
+    ? Math.max(MIN_ASK_MS, answer)
+    : ASK_MS;
+}
 
 /** What ending the watch needs from the bridge. */
 export interface WatchEndParts {
@@ -36,9 +49,9 @@ export function endWatchWhenSettled(
     const msg: ToBackground = last
       ? { type: 'watch-end' }
       : { type: 'watch-end', domQuiet: win.performance.now() - parts.changedAt(), loading: parts.loading() };
-    const ended = await parts.send(msg).catch(() => last);
-    if (ended === true || last) parts.ended();
-    else setTimeout(() => void ask(), Math.min(ASK_MS, graceMs - elapsed));
+    const answer = await parts.send(msg).catch(() => last);
+    if (answer === true || last) parts.ended();
+    else setTimeout(() => void ask(), Math.min(nextAskIn(answer), graceMs - elapsed));
   };
   setTimeout(() => void ask(), Math.min(SETTLE.minMs, graceMs));
 }

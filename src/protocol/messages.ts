@@ -80,8 +80,9 @@ export type ToBackground =
   /**
    * Top frame: the grace period after load is over. With `domQuiet` (ms since the document
    * last changed) the watch ends only if the page has settled (src/watch/settle.ts); the
-   * answer says whether it ended. `loading`: scripts the page inserted after load that have
-   * neither loaded nor failed yet.
+   * answer is true when it ended, else the ms the page must stay as it is to settle (false:
+   * unknown). `loading`: scripts the page inserted after load that have neither loaded nor
+   * failed yet.
    */
   | { type: 'watch-end'; domQuiet?: number; loading?: number }
   /** Automation (CLI) request relayed from a WebDriver-controlled page. */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ToBackground } from '../../protocol/messages';
 import { SETTLE } from '../../watch/settle';
-import { endWatchWhenSettled } from '../watch-end';
+import { endWatchWhenSettled, nextAskIn } from '../watch-end';
 
 describe("the extension's own end of watch", () => {
   beforeEach(() => {
@@ -42,6 +42,21 @@ describe("the extension's own end of watch", () => {
     const count = w.sent.length;
     await vi.advanceTimersByTimeAsync(3000);
     expect(w.sent).toHaveLength(count);
+  });
+
+  it('asks again when the background says the page would settle, not every 250 ms: two messages on a quiet page', async () => {
+    // The extension cannot see a page's timers: a quiet page settles 1 s after load at the earliest.
+    const w = watch(3000, (_msg, at) => (at >= 1000 ? true : ((1000 - at) as unknown as boolean)));
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(w.sent.map(([at]) => at)).toEqual([SETTLE.minMs, 1000]);
+    expect(w.ended()).toBe(1);
+  });
+
+  it('an answer that is not a time (unknown: a request under way) means asking again in 250 ms; never sooner than 50 ms', () => {
+    expect([false, null, undefined, 'soon', -1, Number.NaN, Number.POSITIVE_INFINITY].map(nextAskIn)).toEqual(
+      Array(7).fill(250),
+    );
+    expect([0, 10, 700].map(nextAskIn)).toEqual([50, 50, 700]);
   });
 
   it('tells how many scripts inserted after load are still loading, at each ask', async () => {
