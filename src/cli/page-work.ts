@@ -1,10 +1,12 @@
 /**
  * The page's own pending work, for the check's adaptive watch (src/watch/settle.ts): short
- * `setTimeout`s not yet run (a pricing widget rendered 1 s after load) and `fetch` / XHR
- * requests not yet ended. Counted in the page's main world from before its first script, by
- * the check's driver only — the extension never touches a page's timers or `fetch` (README,
- * "What a page can still see"). A page can read or fake these counts; all that buys it is a
- * watch as long as `--wait` or as short as the other conditions allow.
+ * `setTimeout`s not yet run (a pricing widget rendered 1 s after load), `fetch` / XHR
+ * requests not yet ended, scripts and frames inserted and not loaded yet. Counted in the
+ * page's main world from before its first script, by the check's driver only — the extension
+ * never touches a page's timers or `fetch` (README, "What a page can still see"). A page can
+ * read or fake these counts; all that buys it is a watch as long as `--wait` or as short as
+ * the other conditions allow. What no counter in the page can see, a module loaded with
+ * `import()`, the driver counts from its own view of the page's requests.
  */
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import type { PageWork } from '../watch/settle';
