@@ -18,13 +18,20 @@ export interface Interception {
   takeObserved(waitMs?: number): Promise<ObservedResponse[]>;
 }
 
-/** Tracking calls only: script bodies are Partnero's own code and say nothing about the merchant. */
-const isScript = (url: string) => new URL(url).pathname.endsWith('.js');
+/** A request for a script, by its address: a `.js` or `.mjs` path (false for no URL at all). */
+export function isScriptUrl(url: string): boolean {
+  try {
+    return /\.m?js$/i.test(new URL(url).pathname);
+  } catch {
+    return false;
+  }
+}
 
 export async function interceptTraffic(page: Page, opts: { stub: boolean }): Promise<Interception> {
   let observed: ObservedResponse[] = [];
   const observe = (url: string, status: number, body: string | undefined) =>
-    observed.push({ url, status, at: Date.now(), ...(body !== undefined && !isScript(url) && { body }) });
+    // Tracking calls only: script bodies are Partnero's own code and say nothing about the merchant.
+    observed.push({ url, status, at: Date.now(), ...(body !== undefined && !isScriptUrl(url) && { body }) });
 
   /** Stand-in answers under way (reading a large request body takes a while). */
   let answering = 0;
@@ -64,7 +71,7 @@ export async function interceptTraffic(page: Page, opts: { stub: boolean }): Pro
     page.on('response', (res: HTTPResponse) => {
       const url = res.url();
       if (!isPartneroUrl(url) || isStripeCheckout(url)) return;
-      void (isScript(url) ? Promise.resolve(undefined) : res.text().catch(() => undefined)).then((body) =>
+      void (isScriptUrl(url) ? Promise.resolve(undefined) : res.text().catch(() => undefined)).then((body) =>
         observe(url, res.status(), body),
       );
     });

@@ -11,6 +11,7 @@
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import type { PageWork } from '../watch/settle';
 import { withDeadline } from './deadline';
+import { isScriptUrl } from './intercept';
 
 /**
  * In the page's main world, before its scripts (serialized by Puppeteer: self-contained):
@@ -171,11 +172,7 @@ function isScriptRequest(req: HTTPRequest): boolean {
   try {
     return req.resourceType() === 'script';
   } catch {
-    try {
-      return /\.m?js$/i.test(new URL(req.url()).pathname);
-    } catch {
-      return false;
-    }
+    return isScriptUrl(req.url());
   }
 }
 
