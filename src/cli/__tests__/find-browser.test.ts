@@ -105,6 +105,17 @@ describe('systemCandidates', () => {
       expect.arrayContaining(['/usr/bin/firefox-esr', '/usr/bin/firefox']),
     );
   });
+
+  it('tries a Linux package’s own binary before the shell script that launches it', () => {
+    const paths = systemCandidates('chrome', 'linux', {});
+    const tried = (a: string, b: string) => expect(paths.indexOf(a)).toBeLessThan(paths.indexOf(b));
+    tried('/usr/lib/chromium/chromium', '/usr/bin/chromium');
+    tried('/opt/google/chrome/chrome', '/usr/bin/google-chrome');
+    tried('/opt/microsoft/msedge/msedge', '/usr/bin/microsoft-edge');
+    // Chromium still comes before Chrome, as it did: only the launcher is skipped.
+    tried('/usr/bin/chromium', '/opt/google/chrome/chrome');
+    expect(new Set(paths).size).toBe(paths.length);
+  });
 });
 
 describe('findBrowser', () => {
