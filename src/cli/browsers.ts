@@ -210,11 +210,13 @@ async function endBrowser(browser: Browser, proc: ChildProcess | null, profile: 
     await browser.disconnect().catch(() => undefined);
     // The browser runs as a process group leader: end the group, helpers too.
     killGroup(proc);
+    // A SIGKILLed process writes nothing more: its profile goes while the system reaps it
+    // (~30–70 ms for Chromium's processes here), not after.
+    removeProfile(profile);
     // Never hang on a process that would not die: an orderly close is still there to try.
-    if (!(await within(exited, KILL_WAIT_MS))) await within(browser.close(), KILL_WAIT_MS);
-  } else {
-    await within(browser.close(), KILL_WAIT_MS);
+    if (await within(exited, KILL_WAIT_MS)) return;
   }
+  await within(browser.close(), KILL_WAIT_MS);
   removeProfile(profile);
 }
 
