@@ -5,7 +5,7 @@
  */
 
 import type { ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
@@ -211,10 +211,14 @@ async function endBrowser(browser: Browser, proc: ChildProcess | null, profile: 
     // The browser runs as a process group leader: end the group, helpers too.
     killGroup(proc);
     // A SIGKILLed process writes nothing more: its profile goes while the system reaps it
-    // (~30–70 ms for Chromium's processes here), not after.
-    removeProfile(profile);
+    // (~30–70 ms for Chromium's processes here), not after. Where a killed process lets go of
+    // its files only once it has exited (Windows), what is left goes then, with retries.
+    removeProfile(profile, false);
     // Never hang on a process that would not die: an orderly close is still there to try.
-    if (await within(exited, KILL_WAIT_MS)) return;
+    if (await within(exited, KILL_WAIT_MS)) {
+      if (existsSync(profile)) removeProfile(profile);
+      return;
+    }
   }
   await within(browser.close(), KILL_WAIT_MS);
   removeProfile(profile);
