@@ -62,17 +62,14 @@ export function systemCandidates(kind: BrowserKind, platform: NodeJS.Platform, e
           'microsoft-edge-stable',
         ]
       : ['firefox-esr', 'firefox'];
-  const linux =
-    kind === 'chrome'
-      ? ['/opt/google/chrome/chrome', '/opt/microsoft/msedge/msedge']
-      : ['/opt/firefox/firefox'];
   const paths = names.flatMap((n) => [
     ...(LINUX_BINARIES[n] ?? []),
     `/usr/bin/${n}`,
     `/snap/bin/${n}`,
     `/usr/local/bin/${n}`,
   ]);
-  return [...new Set([...paths, ...linux])];
+  // Chrome's and Edge's /opt binaries are in LINUX_BINARIES; Mozilla's tarball, unpacked in /opt, last.
+  return [...new Set([...paths, ...(kind === 'firefox' ? ['/opt/firefox/firefox'] : [])])];
 }
 
 /**
