@@ -5,7 +5,7 @@
  */
 
 import type { ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
@@ -216,7 +216,7 @@ async function endBrowser(browser: Browser, proc: ChildProcess | null, profile: 
     removeProfile(profile, false);
     // Never hang on a process that would not die: an orderly close is still there to try.
     if (await within(exited, KILL_WAIT_MS)) {
-      if (existsSync(profile)) removeProfile(profile);
+      removeProfile(profile);
       return;
     }
   }
