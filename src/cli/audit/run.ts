@@ -86,7 +86,8 @@ export async function runAudit(
     };
     return { ...sortPages(report), audit: facts };
   } finally {
-    await Promise.all(starting.map((c) => c.then((checker) => checker.close(), () => undefined)));
+    // A browser still starting is closed once up; one that could not start has nothing to close.
+    await Promise.allSettled(starting.map(async (c) => (await c).close()));
   }
 }
 
