@@ -61,21 +61,43 @@ export async function finishPage(
   await updateTab(tabId, async (tab) => {
     tab.page.watchEnded = true;
     if (opts.expectPartnero) tab.page.expectPartnero = true;
-    await refreshCookieDetails(tab.page);
+    await refreshCookieDetails(tab.page, tabId);
     return true;
   });
 }
 
-/** When the cookie store saw each recent partnero_partner value land (epoch ms). */
+/** When each recent partnero_partner value landed (epoch ms), by cookie store and value. */
 const landed = new Map<string, number>();
 const LANDED_KEPT = 20;
+const landedKey = (storeId: string | undefined, value: string) => `${storeId ?? ''}\n${value}`;
+
+/**
+ * The cookie store a tab's pages use, when the browser tells: an incognito window's (or a
+ * Firefox container's) is not the default store, which the cookies API reads when not told
+ * which. The stores' ids differ by browser ("0"/"1", "firefox-default"/"firefox-private").
+ */
+async function cookieStoreOf(tabId: number): Promise<string | undefined> {
+  const stores = await browser.cookies.getAllCookieStores().catch(() => []);
+  return stores.find((s) => s.tabIds.includes(tabId))?.id;
+}
+
+/** When `value` landed in the store; a store not known: its latest landing in any store. */
+function landedAt(storeId: string | undefined, value: string): number | undefined {
+  if (storeId !== undefined) return landed.get(landedKey(storeId, value));
+  let at: number | undefined;
+  for (const [key, t] of landed) if (key.endsWith(`\n${value}`)) at = t;
+  return at;
+}
 
 /**
  * The cookie store often learns of the cookie before the page's bridge reads it (which it
  * does when it next reports): the page's cookie was there since the earlier of the two.
  */
-function noteLanding(page: { startedAt: number; cookie: CookieInfo | null }): boolean {
-  const at = page.cookie ? landed.get(page.cookie.raw) : undefined;
+function noteLanding(
+  page: { startedAt: number; cookie: CookieInfo | null },
+  storeId: string | undefined,
+): boolean {
+  const at = page.cookie ? landedAt(storeId, page.cookie.raw) : undefined;
   if (!page.cookie || at === undefined || at < page.startedAt) return false;
   const seenAt = Math.round(at - page.startedAt);
   if (page.cookie.seenAt !== undefined && page.cookie.seenAt <= seenAt) return false;
@@ -83,17 +105,19 @@ function noteLanding(page: { startedAt: number; cookie: CookieInfo | null }): bo
   return true;
 }
 
-/** Expiry, domain and path are only visible through the cookies API. */
-export async function refreshCookieDetails(page: {
-  url: string;
-  startedAt: number;
-  cookie: CookieInfo | null;
-}): Promise<void> {
-  noteLanding(page);
-  if (!page.cookie || !/^https?:/.test(page.url)) return;
+/** Expiry, domain and path are only visible through the cookies API, in the tab's own store. */
+export async function refreshCookieDetails(
+  page: { url: string; startedAt: number; cookie: CookieInfo | null },
+  tabId: number,
+): Promise<void> {
+  if (!page.cookie) return;
+  const storeId = await cookieStoreOf(tabId);
+  noteLanding(page, storeId);
+  if (!/^https?:/.test(page.url)) return;
   // A cookie the page has only just written may not be in the store yet: watchCookies fills
   // the details in when it lands, so one look here is enough (and never holds the tab's queue).
-  const found = await browser.cookies.getAll({ url: page.url, name: PARTNER_COOKIE }).catch(() => []);
+  const query = { url: page.url, name: PARTNER_COOKIE, ...(storeId !== undefined && { storeId }) };
+  const found = await browser.cookies.getAll(query).catch(() => []);
   const c = found.find((x) => x.value === page.cookie?.raw);
   if (!c) return;
   page.cookie.expires = c.expirationDate ?? null;
@@ -103,19 +127,24 @@ export async function refreshCookieDetails(page: {
 
 /**
  * The cookie store tells when the referral cookie lands (a page's document.cookie write
- * reaches it a moment later): fill in expiry, domain and path on the pages showing it.
+ * reaches it a moment later): fill in expiry, domain and path on the pages showing it, in
+ * the tabs of that store only (an incognito tab's cookie says nothing of a normal tab's).
  */
 export function watchCookies(): void {
-  browser.cookies.onChanged.addListener(({ cookie, removed }) => {
+  browser.cookies.onChanged.addListener(async ({ cookie, removed }) => {
     if (removed || cookie.name !== PARTNER_COOKIE) return;
-    landed.delete(cookie.value);
-    landed.set(cookie.value, Date.now());
+    const key = landedKey(cookie.storeId, cookie.value);
+    landed.delete(key);
+    landed.set(key, Date.now());
     if (landed.size > LANDED_KEPT) landed.delete(landed.keys().next().value as string);
+    const stores = await browser.cookies.getAllCookieStores().catch(() => []);
+    const inStore = stores.find((s) => s.id === cookie.storeId)?.tabIds;
     for (const tabId of cachedTabIds()) {
+      if (inStore && !inStore.includes(tabId)) continue;
       void updateTab(tabId, (tab) => {
         const c = tab.page.cookie;
         if (!c || c.raw !== cookie.value || !hostMatches(tab.page.url, cookie.domain)) return false;
-        const earlier = noteLanding(tab.page);
+        const earlier = noteLanding(tab.page, cookie.storeId);
         if (c.expires === (cookie.expirationDate ?? null) && c.domain === cookie.domain) return earlier;
         c.expires = cookie.expirationDate ?? null;
         c.domain = cookie.domain;

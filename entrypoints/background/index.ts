@@ -120,7 +120,7 @@ function pageEvents(
     const changed = applyEvents(tab, frame, events);
     onReportApplied(tabId, tab, top, frame, events);
     if (top && restored) unfileRestoredPage(tab);
-    if (tab.page.cookie && tab.page.cookie.raw !== hadCookie) await refreshCookieDetails(tab.page);
+    if (tab.page.cookie && tab.page.cookie.raw !== hadCookie) await refreshCookieDetails(tab.page, tabId);
     return changed;
   });
 }
