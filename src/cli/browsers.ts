@@ -61,20 +61,26 @@ export interface Launched {
 /**
  * Starts the browser headless with the extension installed and its background running. The
  * check's copy of the Chromium build holds webRequest (see `withAutomationKey`); `asBuilt`
- * keeps the permissions a user's install has.
+ * keeps the permissions a user's install has. `incognito` (Chromium, for tests): the window
+ * the browser opens with is an incognito one, and the extension is allowed in incognito, as
+ * for a user who switched "Allow in Incognito" on.
  */
 export async function launchWithExtension(
   kind: BrowserKind,
   executablePath: string,
   extDir: string,
-  { asBuilt = false, openPage = false }: { asBuilt?: boolean; openPage?: boolean } = {},
+  {
+    asBuilt = false,
+    openPage = false,
+    incognito = false,
+  }: { asBuilt?: boolean; openPage?: boolean; incognito?: boolean } = {},
 ): Promise<Launched> {
   const profile = mkdtempSync(join(tmpdir(), 'partnero-inspector-'));
   const key = newKeyHex();
   const extension = withAutomationKey(extDir, profile, key, !asBuilt);
   const { browser, proc, installed } =
     kind === 'chrome'
-      ? await startChrome(executablePath, profile, extension, !openPage)
+      ? await startChrome(executablePath, profile, extension, { startupTab: !openPage, incognito })
       : await startFirefox(executablePath, profile);
   const close = () => endBrowser(browser, proc, profile);
   try {
@@ -116,22 +122,29 @@ interface Started {
  * the browser's start and the extension's install instead of preceding them. `startupTab`: the
  * browser opens its usual first tab; without it, no window at all (the caller opens the tabs it
  * uses: a tab nobody uses is one more renderer starting on the same cores, ~3% of a demo run).
+ * `incognito`: that first window is an incognito one, and the extension is allowed there.
  */
 async function startChrome(
   executablePath: string,
   profile: string,
   extension: string,
-  startupTab: boolean,
+  { startupTab, incognito }: { startupTab: boolean; incognito: boolean },
 ): Promise<Started> {
-  const first = startupTab ? 'about:blank' : '--no-startup-window';
+  const first = startupTab || incognito ? ['about:blank'] : ['--no-startup-window'];
   const chrome = spawnChrome(
     executablePath,
-    [...PUPPETEER_CHROME_ARGS, `--user-data-dir=${profile}`, ...CHROME_ARGS, first],
+    [
+      ...PUPPETEER_CHROME_ARGS,
+      `--user-data-dir=${profile}`,
+      ...CHROME_ARGS,
+      ...(incognito ? ['--incognito'] : []),
+      ...first,
+    ],
     // Interrupted (Ctrl-C), the check leaves no profile behind either.
     () => removeProfile(profile, false),
   );
   const installed = chrome.transport
-    .call('Extensions.loadUnpacked', { path: extension })
+    .call('Extensions.loadUnpacked', { path: extension, ...(incognito && { enableInIncognito: true }) })
     .then((result) => (result as { id: string }).id);
   installed.catch(() => undefined);
   try {
