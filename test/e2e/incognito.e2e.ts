@@ -10,7 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extensionDir, findBrowser, type Launched, launchWithExtension } from '../../src/cli/browsers';
 import type { StaticServer } from '../../src/cli/static-server';
 import type { TabSnapshot } from '../../src/protocol/messages';
-import { browsersUnderTest, ROOT, ruleIds, serveFixtures, stubPartneroOnly, watchEnded } from './support';
+import {
+  browsersUnderTest,
+  openPopup,
+  ROOT,
+  ruleIds,
+  serveFixtures,
+  stubPartneroOnly,
+  watchEnded,
+} from './support';
 
 let server: StaticServer;
 let launched: Launched;
@@ -33,20 +41,21 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Whether each tab showing `file` is an incognito one, as the extension's worker sees them. */
-async function incognitoTabs(file: string): Promise<boolean[]> {
+/** The tabs showing `file` as the extension's worker sees them: id, and whether incognito. */
+async function tabsShowing(file: string): Promise<{ id: number; incognito: boolean }[]> {
   const target = await launched.browser.waitForTarget((t) => t.type() === 'service_worker');
   const worker = await target.worker();
-  type Tabs = { chrome: { tabs: { query(q: { url: string }): Promise<{ incognito: boolean }[]> } } };
+  type Tab = { id: number; incognito: boolean };
+  type Tabs = { chrome: { tabs: { query(q: { url: string }): Promise<Tab[]> } } };
   const tabs = (await worker?.evaluate(
     (pattern) => (globalThis as unknown as Tabs).chrome.tabs.query({ url: pattern }),
     `*://*/${file}*`,
-  )) as { incognito: boolean }[];
-  return tabs.map((t) => t.incognito).sort();
+  )) as Tab[];
+  return tabs.map(({ id, incognito }) => ({ id, incognito }));
 }
 
 describe.runIf(inChrome)('chrome: an incognito window, the extension allowed there', () => {
-  it("shows the referral cookie's domain and expiry, and the findings a normal window gets", async () => {
+  it("shows the referral cookie's domain and expiry, in the popup too, and a normal window's findings", async () => {
     const file = 'payment-links-ok.html';
     const [incognito] = await launched.browser.pages();
     const tabs: Page[] = [incognito as Page, await launched.browser.newPage()];
@@ -56,7 +65,8 @@ describe.runIf(inChrome)('chrome: an incognito window, the extension allowed the
       await page.goto(`${server.origin}/${file}?aff=ANNA`, { waitUntil: 'load' });
       states.push(await watchEnded(page));
     }
-    expect(await incognitoTabs(file)).toEqual([false, true]);
+    const seen = await tabsShowing(file);
+    expect(seen.map((t) => t.incognito).sort()).toEqual([false, true]);
     const [inIncognito, inNormal] = states.map((s) => ({
       cookie: s.page.cookie && {
         value: s.page.cookie.value,
@@ -73,5 +83,10 @@ describe.runIf(inChrome)('chrome: an incognito window, the extension allowed the
       expires: 'number',
     });
     expect(inIncognito).toEqual(inNormal);
+    // The toolbar popup on the incognito tab: the cookie row with its expiry.
+    const popup = await openPopup(launched, seen.find((t) => t.incognito)?.id ?? -1);
+    const row = await popup.$eval('[data-row="cookie"]', (el) => [el.className, el.textContent]);
+    expect(row[0]).toContain('status-ok');
+    expect(row[1]).toMatch(/partnero_partner=ANNA, expires \d{4}-\d{2}-\d{2}/);
   }, 60_000);
 });
