@@ -1,13 +1,16 @@
 /**
  * `partnero-inspector audit`: finds a site's pages (src/cli/audit/discover.ts), takes this
  * run's shard of them, and checks each as a fresh visit with `concurrency` browsers at once.
- * One browser per slot, not one browser with several contexts: pages sharing one context
- * would share the referral cookie, and a context per page (the extension allowed in
- * incognito) measured no faster on 2 cores (54 s against 52 s for 100 pages: each page then
- * starts renderers of its own, ~2.4 a page against ~0.75). Each slot's pages run one after
+ * One browser per slot, not one browser with several contexts: pages sharing one context would
+ * share the referral cookie, and a context per page (the extension allowed in incognito)
+ * measured no faster on 2 cores (54 s against 52 s for 100 pages: each page then starts
+ * renderers of its own, ~2.4 a page against ~0.75), and in the contexts DevTools creates
+ * Chromium does not let the extension's worker reach the tab (`tabs.sendMessage`: no receiving
+ * end; `webNavigation.getAllFrames`: null), so the click test never ran there (an incognito
+ * window a user opens is fine: test/e2e/incognito.e2e.ts). Each slot's pages run one after
  * another, each in a new tab with the cookies cleared (src/cli/check.ts), from the moment its
- * own browser is up: four browsers starting together on 2 cores take ~5.6 s before the last
- * is ready, the first ~1.5 s.
+ * own browser is up: four browsers starting together on 2 cores take ~5.6 s before the last is
+ * ready, the first ~1.5 s.
  */
 
 import { buildReport } from '../../report/build';
