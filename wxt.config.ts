@@ -7,6 +7,14 @@ import { defineConfig } from 'wxt';
 const HOOK_FILE = 'content-scripts/page-hook.js';
 
 /**
+ * Stripe's own pages and frames (Checkout, Payment Links, Stripe.js and its hidden frames,
+ * 3-D Secure): never the merchant's, so neither script goes there. What the extension needs of
+ * them it reads from navigations (the checkout URL and its `client_reference_id`); each frame
+ * skipped is one isolated world less (README "Measurements": most of what a frame costs).
+ */
+const STRIPE_OWN_PAGES = ['*://*.stripe.com/*', '*://*.stripe.network/*'];
+
+/**
  * Bundles the hook as a bare IIFE. Its `sourceURL` is what stack traces name its frames by, in
  * Chromium and Firefox alike, instead of the extension's URL (README: "What a page can still see").
  */
@@ -101,10 +109,17 @@ export default defineConfig({
     // before the MAIN-world hook, as WXT would.
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts = [
-        { matches: ['<all_urls>'], all_frames: true, run_at: 'document_start', js: ['bridge.js'] },
+        {
+          matches: ['<all_urls>'],
+          exclude_matches: STRIPE_OWN_PAGES,
+          all_frames: true,
+          run_at: 'document_start',
+          js: ['bridge.js'],
+        },
         // The hook is not a WXT entrypoint either (see src/hook/main.ts): built below.
         {
           matches: ['<all_urls>'],
+          exclude_matches: STRIPE_OWN_PAGES,
           all_frames: true,
           run_at: 'document_start',
           js: [HOOK_FILE],

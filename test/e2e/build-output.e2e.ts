@@ -23,9 +23,25 @@ const ZOD_MARKERS = ['_zod', '$ZodType'];
 /** The guard at the top of webextension-polyfill. */
 const POLYFILL_MARKER = 'This script should only be loaded in a browser extension';
 
+/** Stripe's own pages and frames: never the merchant's, so no script of ours goes there. */
+const NOT_ON = ['*://*.stripe.com/*', '*://*.stripe.network/*'];
+
 const CONTENT_SCRIPTS = [
-  { matches: ['<all_urls>'], all_frames: true, run_at: 'document_start', js: [BRIDGE] },
-  { matches: ['<all_urls>'], all_frames: true, run_at: 'document_start', js: [HOOK], world: 'MAIN' },
+  {
+    matches: ['<all_urls>'],
+    exclude_matches: NOT_ON,
+    all_frames: true,
+    run_at: 'document_start',
+    js: [BRIDGE],
+  },
+  {
+    matches: ['<all_urls>'],
+    exclude_matches: NOT_ON,
+    all_frames: true,
+    run_at: 'document_start',
+    js: [HOOK],
+    world: 'MAIN',
+  },
 ];
 
 /** What the manifest asks of the user and injects into pages, as it is today. */

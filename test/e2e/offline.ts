@@ -11,12 +11,13 @@ import type { TestProject } from 'vitest/node';
 /** Hosts no test may reach: Partnero's and Stripe's. */
 const GUARDED = /(^|\.)(partnero\.com|stripe\.com|stripe\.network)$/i;
 /**
- * Stripe checkout hosts: Chromium opens a connection to a navigation's host as the navigation
- * starts, even one the driver then answers itself (reproduced with a 204 and with an abort).
+ * Stripe checkout hosts, and Stripe.js's for a frame: Chromium opens a connection to a
+ * navigation's host as the navigation starts, even one the driver then answers itself
+ * (reproduced with a 204 and with an abort; a frame's navigation too, stripe-frames.e2e.ts).
  * Such a tunnel carries no request, so a bare CONNECT to these is not a leak; any request
  * the sink can read (plain HTTP) to them still is.
  */
-const PRECONNECTED = /^(buy|checkout)\.stripe\.com$/i;
+const PRECONNECTED = /^(buy|checkout|js)\.stripe\.com$/i;
 
 const hostOf = (target: string) => {
   try {
