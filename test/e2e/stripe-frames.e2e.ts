@@ -1,9 +1,10 @@
 /**
  * Stripe's own frames (Stripe.js and its hidden frames, embeds' inner frames, Checkout) are
- * never the merchant's: neither of the extension's scripts goes there (wxt.config.ts), while a
- * frame of the merchant's own gets both. Read from the DevTools side, where every frame's
- * JavaScript worlds are listed by name: the bridge's isolated world carries the extension's.
- * Chromium (Firefox's driver does not list worlds).
+ * never the merchant's: neither of the extension's scripts goes there (wxt.config.ts), while
+ * the merchant's page and a frame of its own get the bridge. Read from the DevTools side,
+ * where every frame's JavaScript worlds are listed: the bridge's isolated world carries the
+ * extension's name. The MAIN-world hook makes no world to list; build-output.e2e.ts shows the
+ * manifest keeps both scripts out alike. Chromium (Firefox's driver does not list worlds).
  */
 import type { CDPSession } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
