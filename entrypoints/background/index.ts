@@ -75,7 +75,8 @@ export default defineBackground(() => {
     switch (msg?.type) {
       case 'page-events':
         // Stripe's own checkout page (any frame) is not the merchant's: its events are dropped
-        // (answered all the same, or its bridge would send them again).
+        // (answered all the same, or its bridge would send them again). The manifest keeps the
+        // bridge out of Stripe's pages (wxt.config.ts); this stays for a build that does not.
         if (tabId === undefined || isStripeCheckout(sender.url ?? '')) return Promise.resolve(false);
         return pageEvents(tabId, msg, sender).then(() => true);
       case 'watch-end':
