@@ -138,6 +138,14 @@ const MUTATIONS = [
     replace: 'const scripts = () => 0;',
   },
   {
+    name: 'settle-ignores-deferred',
+    breaks:
+      'the adaptive watch ends while the page defers work without a timer (frame or idle callbacks, a delayed task, an animation whose end renders links)',
+    file: 'src/cli/page-work.ts',
+    search: "typeof deferred === 'number' ? timers + deferred : timers",
+    replace: "typeof deferred === 'number' ? timers : timers",
+  },
+  {
     name: 'settle-reads-top-frame-only',
     breaks: "the adaptive watch reads the top document's pending work only (a frame's late links are missed)",
     file: 'src/cli/page-work.ts',

@@ -1,6 +1,7 @@
 /**
  * The page's own pending work, for the check's adaptive watch (src/watch/settle.ts): short
- * `setTimeout`s not yet run (a pricing widget rendered 1 s after load), `fetch` / XHR
+ * `setTimeout`s not yet run (a pricing widget rendered 1 s after load), work deferred
+ * without a timer (frame and idle callbacks, delayed tasks, animations that end), `fetch` / XHR
  * requests not yet ended, scripts and frames inserted and not loaded yet. Counted in the
  * page's main world from before its first script, by the check's driver only — the extension
  * never touches a page's timers or `fetch` (README, "What a page can still see"). A page can
@@ -59,6 +60,66 @@ export function countTimers(key: string, horizonMs: number): void {
   w.clearTimeout = forget(clearOnce) as typeof clearTimeout;
   w.clearInterval = forget(clearRepeat) as typeof clearInterval;
   Object.defineProperty(w, key, { value: () => timers.size + intervals.size });
+}
+
+/**
+ * In the page's main world, before its scripts (self-contained, as `countTimers`): counts the
+ * work a page defers without a timer, which may render Payment Links or insert the loader when
+ * it runs — frame callbacks (`requestAnimationFrame`: an animation library's `delayedCall`, a
+ * reveal after N frames), idle callbacks, `scheduler.postTask` tasks due within `horizonMs`, and
+ * finite CSS or Web Animations ending within it (an `animationend` / `transitionend` handler).
+ * A frame-callback or idle loop that never stops is read like a polling interval: the page gets
+ * the whole watch. Infinite animations (a spinner) end nothing. `window[key]()` reads the count.
+ */
+export function countDeferred(key: string, horizonMs: number): void {
+  const w = window as unknown as typeof globalThis & Record<string, unknown>;
+  type Fn = (this: unknown, ...args: unknown[]) => unknown;
+  const callbacks = new Set<string>();
+  let tasks = 0;
+  const wrap = (request: string, cancel: string) => {
+    const [ask, drop] = [w[request], w[cancel]];
+    if (typeof ask !== 'function' || typeof drop !== 'function') return;
+    w[request] = function (this: unknown, callback: unknown, ...rest: unknown[]) {
+      if (typeof callback !== 'function') return (ask as Fn).call(this, callback, ...rest);
+      let id: unknown;
+      id = (ask as Fn).call(
+        this,
+        function (this: unknown, ...args: unknown[]) {
+          callbacks.delete(request + id);
+          return (callback as Fn).apply(this, args);
+        },
+        ...rest,
+      );
+      callbacks.add(request + id);
+      return id;
+    };
+    w[cancel] = function (this: unknown, id: unknown) {
+      callbacks.delete(request + id);
+      return (drop as Fn).call(this, id);
+    };
+  };
+  wrap('requestAnimationFrame', 'cancelAnimationFrame');
+  wrap('requestIdleCallback', 'cancelIdleCallback');
+  const scheduler = w.scheduler as { postTask?: Fn } | undefined;
+  const post = scheduler?.postTask;
+  if (scheduler && typeof post === 'function')
+    scheduler.postTask = function (this: unknown, callback: unknown, options?: unknown) {
+      const task = post.call(this, callback, options) as Promise<unknown>;
+      if ((Number((options as { delay?: unknown } | undefined)?.delay) || 0) <= horizonMs) {
+        tasks++;
+        const ended = () => {
+          tasks--;
+        };
+        task.then(ended, ended);
+      }
+      return task;
+    };
+  const ending = (a: Animation) => {
+    const end = Number(a.effect?.getComputedTiming().endTime);
+    return a.playState === 'running' && Number.isFinite(end) && end - Number(a.currentTime ?? 0) <= horizonMs;
+  };
+  const animations = () => (document.getAnimations?.() ?? []).filter(ending).length;
+  Object.defineProperty(w, key, { value: () => callbacks.size + tasks + animations() });
 }
 
 /**
@@ -203,7 +264,13 @@ export function countScriptRequests(page: Page, now: () => number = Date.now): (
 /** One frame's counts, read in the frame (serialized by Puppeteer: self-contained). */
 function readCounts(k: string): Record<string, unknown> {
   const w = window as unknown as Record<string, (() => unknown) | undefined>;
-  return { timers: w[`${k}t`]?.(), requests: w[`${k}r`]?.(), ...(w[`${k}d`]?.() as object | undefined) };
+  const timers = w[`${k}t`]?.();
+  const deferred = w[`${k}c`]?.();
+  return {
+    timers: typeof timers === 'number' && typeof deferred === 'number' ? timers + deferred : timers,
+    requests: w[`${k}r`]?.(),
+    ...(w[`${k}d`]?.() as object | undefined),
+  };
 }
 
 const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
@@ -219,6 +286,7 @@ export async function trackPageWork(
   const key = `__pi_${globalThis.crypto.randomUUID().replace(/-/g, '')}`;
   await page.evaluateOnNewDocument(countTimers, `${key}t`, horizonMs);
   await page.evaluateOnNewDocument(countRequests, `${key}r`);
+  await page.evaluateOnNewDocument(countDeferred, `${key}c`, horizonMs);
   await page.evaluateOnNewDocument(watchDocument, `${key}d`);
   const scripts = countScriptRequests(page);
   return async () => {

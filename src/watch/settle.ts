@@ -37,7 +37,11 @@ const HEARD_MS = 100;
 
 /** The page's own pending work, as the check's driver counts it. */
 export interface PageWork {
-  /** Short timers (`setTimeout` up to the watch's length) not yet run, short intervals not cleared. */
+  /**
+   * Short timers (`setTimeout` up to the watch's length) not yet run, short intervals not
+   * cleared, and work deferred without a timer: frame and idle callbacks, delayed
+   * `scheduler.postTask` tasks, finite animations still running.
+   */
   timers: number;
   /** `fetch` / XHR requests not yet ended, and inserted scripts and frames not yet loaded. */
   requests: number;

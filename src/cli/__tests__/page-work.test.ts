@@ -1,7 +1,14 @@
 import { EventEmitter } from 'node:events';
 import type { HTTPRequest, Page } from 'puppeteer-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { countRequests, countScriptRequests, countTimers, trackPageWork, watchDocument } from '../page-work';
+import {
+  countDeferred,
+  countRequests,
+  countScriptRequests,
+  countTimers,
+  trackPageWork,
+  watchDocument,
+} from '../page-work';
 
 // happy-dom loads no script or frame here; told to take that as a load, it logs nothing (the
 // events it fires at once, before the counter's observer runs, are not what is tested).
@@ -146,6 +153,130 @@ describe("countTimers / countRequests / watchDocument: the page's own pending wo
     later.src = 'https://b.example/';
     await settled();
     expect(read().loading).toBe(1);
+  });
+});
+
+describe('countDeferred: work a page defers without a timer, counted in its main world', () => {
+  type Callback = (...args: unknown[]) => unknown;
+  const w = window as unknown as Record<string, unknown>;
+  const names = [
+    'requestAnimationFrame',
+    'cancelAnimationFrame',
+    'requestIdleCallback',
+    'cancelIdleCallback',
+  ];
+  const saved = Object.fromEntries(names.map((k) => [k, w[k]]));
+  const savedScheduler = w.scheduler;
+  const savedAnimations = Object.getOwnPropertyDescriptor(document, 'getAnimations');
+  afterEach(() => {
+    Object.assign(w, saved, { scheduler: savedScheduler });
+    if (savedAnimations) Object.defineProperty(document, 'getAnimations', savedAnimations);
+    else delete (document as unknown as Record<string, unknown>).getAnimations;
+  });
+
+  /** A browser's callback queue by hand: `run()` calls (and forgets) every one asked for. */
+  function queue(request: string, cancel: string) {
+    const asked = new Map<number, Callback>();
+    let next = 0;
+    w[request] = (cb: Callback) => {
+      asked.set(++next, cb);
+      return next;
+    };
+    w[cancel] = (id: number) => asked.delete(id);
+    return {
+      run(...args: unknown[]) {
+        const due = [...asked];
+        asked.clear();
+        for (const [, cb] of due) cb(...args);
+      },
+    };
+  }
+  let n = 0;
+  const install = (horizonMs = 1000) => {
+    const key = `__pi_deferred${++n}`;
+    countDeferred(key, horizonMs);
+    return () => (w[key] as () => number)();
+  };
+
+  it('counts frame callbacks until they run or are cancelled; a frame loop holds the watch while it runs', () => {
+    const frames = queue('requestAnimationFrame', 'cancelAnimationFrame');
+    const read = install();
+    let ticks = 0;
+    const tick = () => {
+      if (++ticks < 3) window.requestAnimationFrame(tick);
+    };
+    window.requestAnimationFrame(tick);
+    const once = window.requestAnimationFrame(() => undefined);
+    expect(read()).toBe(2);
+    window.cancelAnimationFrame(once);
+    expect(read()).toBe(1);
+    frames.run(16);
+    frames.run(32);
+    expect(read()).toBe(1); // the loop asked for its next frame
+    frames.run(48);
+    expect(read()).toBe(0);
+    expect(ticks).toBe(3);
+  });
+
+  it('counts idle callbacks, passes their deadline through, and keeps ids apart from frame ids', () => {
+    const idle = queue('requestIdleCallback', 'cancelIdleCallback');
+    const frames = queue('requestAnimationFrame', 'cancelAnimationFrame');
+    const read = install();
+    const got: unknown[] = [];
+    const id = window.requestIdleCallback((deadline) => got.push(deadline));
+    const frame = window.requestAnimationFrame(() => undefined);
+    expect(id).toBe(frame); // both queues start at 1
+    expect(read()).toBe(2);
+    idle.run('deadline');
+    expect(got).toEqual(['deadline']);
+    expect(read()).toBe(1);
+    frames.run(16);
+    expect(read()).toBe(0);
+  });
+
+  it('counts delayed scheduler tasks due within the watch until they settle, aborted ones too', async () => {
+    const tasks: { resolve(): void; reject(e: Error): void }[] = [];
+    const postTask = vi.fn(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          tasks.push({ resolve, reject });
+        }),
+    );
+    w.scheduler = { postTask };
+    const read = install(1000);
+    const scheduler = w.scheduler as { postTask(cb: Callback, o?: { delay?: number }): Promise<void> };
+    const first = scheduler.postTask(() => undefined, { delay: 800 });
+    const aborted = scheduler.postTask(() => undefined);
+    void scheduler.postTask(() => undefined, { delay: 60_000 });
+    expect(postTask).toHaveBeenCalledTimes(3);
+    expect(read()).toBe(2);
+    tasks[0]?.resolve();
+    tasks[1]?.reject(new Error('AbortError'));
+    await first;
+    await aborted.catch(() => undefined);
+    await Promise.resolve();
+    expect(read()).toBe(0);
+  });
+
+  it('counts running animations that end within the watch, not infinite, paused or far-off ones', () => {
+    const animation = (playState: string, endTime: number, currentTime = 0) => ({
+      playState,
+      currentTime,
+      effect: { getComputedTiming: () => ({ endTime }) },
+    });
+    const running = [
+      animation('running', 800),
+      animation('running', 1500, 900),
+      animation('running', Number.POSITIVE_INFINITY),
+      animation('paused', 800),
+      animation('finished', 800, 800),
+      animation('running', 60_000),
+    ];
+    Object.defineProperty(document, 'getAnimations', { configurable: true, value: () => running });
+    const read = install(1000);
+    expect(read()).toBe(2);
+    running.length = 0;
+    expect(read()).toBe(0);
   });
 });
 
