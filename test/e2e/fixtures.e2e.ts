@@ -46,6 +46,8 @@ describe.concurrent.each(browsersUnderTest())('%s', (kind) => {
         ] as const,
     ),
   )('%s', async (_name, c, fullWait) => {
+    // The next page's tab opens in the background meanwhile, as in an audit.
+    checker.prepare();
     const [result] = await checker.checkJourney({
       urls: [`${server.origin}/${c.file}${c.query}`],
       aff: undefined,

@@ -114,6 +114,8 @@ async function checkAll(
     const checker = await starting;
     for (let i = next++; i < urls.length && !stopped; i = next++) {
       const url = urls[i] as string;
+      // The next page's tab opens while this one is watched (another slot may take that page).
+      if (next < urls.length) checker.prepare();
       try {
         const results = await checker.checkJourney({
           urls: [url],
