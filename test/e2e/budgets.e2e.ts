@@ -17,7 +17,7 @@ import type { TabSnapshot } from '../../src/protocol/messages';
 import { REPORT_BYTES } from '../../src/report/ceiling';
 import { ANSWER_BYTES, jsonBytes, listBytes, SAVED_BYTES, type SavedTab } from '../../src/store/budget';
 import { PAGE_BYTES, PAGE_SHARES, type PageKind } from '../../src/store/page';
-import { browsersUnderTest, cli, ROOT, report, serveFixtures, until } from './support';
+import { cli, eachBrowserSideBySide, ROOT, report, serveFixtures, until } from './support';
 
 const HUGE = '/hostile/huge.html';
 /** What the sizes were, printed at the end (the JSDoc of each budget quotes them). */
@@ -69,7 +69,7 @@ function session(ext: Page, method: string, ...args: unknown[]): Promise<unknown
   );
 }
 
-describe.each(browsersUnderTest())('the worst page in %s', (browser: BrowserKind) => {
+eachBrowserSideBySide('the worst page in %s', (browser: BrowserKind) => {
   const sizes: Record<string, number> = {};
   measured[browser] = sizes;
 

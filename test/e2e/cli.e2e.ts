@@ -17,6 +17,7 @@ import {
   BIN,
   browsersUnderTest,
   cli,
+  eachBrowserSideBySide,
   FIXTURES,
   ROOT,
   type Run,
@@ -59,7 +60,7 @@ afterAll(async () => {
 
 const fast = ['--stub-partnero', '--wait', '500'];
 
-describe.each(browsersUnderTest())('check in %s', (browser) => {
+eachBrowserSideBySide('check in %s', (browser) => {
   it('a correct journey exits 0 with zero errors and zero warnings', async () => {
     const run = await cli([
       'check',
@@ -356,7 +357,7 @@ const checkHostile = (name: string, browser: string, ...more: string[]) =>
 /** A short --timeout for pages that hold the check up: the bound is the check's own, whatever it is. */
 const shortTimeout = ['--timeout', '4000'];
 
-describe.each(browsersUnderTest())("a page attacking the check's channel in %s", (browser) => {
+eachBrowserSideBySide("a page attacking the check's channel in %s", (browser) => {
   it('a forged clean answer is ignored: the real findings, exit 1', async () => {
     const run = await checkHostile('forge-channel', browser);
     const [page] = report(run).pages;
@@ -393,7 +394,7 @@ describe.each(browsersUnderTest())("a page attacking the check's channel in %s",
   }, 60_000);
 });
 
-describe.each(browsersUnderTest())('a page that calls po 600 times in one task in %s', (browser) => {
+eachBrowserSideBySide('a page that calls po 600 times in one task in %s', (browser) => {
   it('still reports the broken transaction that came after them', async () => {
     const run = await checkHostile('flood-then-transaction', browser);
     const [page] = report(run).pages;
@@ -419,7 +420,7 @@ const RAW_CONTROL = new RegExp(
   'u',
 );
 
-describe.each(browsersUnderTest())('page text built to take over a terminal in %s', (browser) => {
+eachBrowserSideBySide('page text built to take over a terminal in %s', (browser) => {
   it('reaches --json, the terminal report and stderr escaped', async () => {
     const json = await checkHostile('escapes', browser);
     const page = report(json).pages[0];
@@ -433,7 +434,7 @@ describe.each(browsersUnderTest())('page text built to take over a terminal in %
   });
 });
 
-describe.each(browsersUnderTest())('a page that moves itself during its watch in %s', (browser) => {
+eachBrowserSideBySide('a page that moves itself during its watch in %s', (browser) => {
   it('is followed: both pages reported, each with its own verdict under its own URL', async () => {
     const run = await checkHostile('self-redirect', browser);
     const pages = report(run).pages;
@@ -451,7 +452,7 @@ describe.each(browsersUnderTest())('a page that moves itself during its watch in
   });
 });
 
-describe.each(browsersUnderTest())('a page that never gives its main thread back in %s', (browser) => {
+eachBrowserSideBySide('a page that never gives its main thread back in %s', (browser) => {
   // The test's own time limit is the bound: a hung check would never end.
   it('is exit 2 within the check’s own limits, never a hang', async () => {
     const run = await checkHostile('hang', browser, ...shortTimeout);
@@ -538,7 +539,7 @@ describe('exit 2: the check could not run', () => {
     expectRefusal(await cli(args(`${server.origin}${OK_PAGE}`)), reason);
   });
 
-  describe.each(browsersUnderTest())('in %s', (browser) => {
+  eachBrowserSideBySide('in %s', (browser) => {
     const faults = BROWSER_FAULTS[browser];
 
     it('no browser', async () => {
@@ -664,7 +665,7 @@ function expectDemoObservations(r: Report): void {
   ]);
 }
 
-describe.each(browsersUnderTest())('demo in %s', (browser) => {
+eachBrowserSideBySide('demo in %s', (browser) => {
   it('checks 3 pages and finds the #buy-team error and the amount-cents info', async () => {
     const run = await cli(['demo', '--json', '--browser', browser]);
     // 1 error at the default --fail-on error, yet 0: the demo exits 0 whenever the check ran,

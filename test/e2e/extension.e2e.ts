@@ -15,7 +15,7 @@ import type { TabSnapshot } from '../../src/protocol/messages';
 import type { Settings } from '../../src/store/settings';
 import {
   AS_BUILT,
-  browsersUnderTest,
+  eachBrowserSideBySide,
   openPopup,
   ROOT,
   saveSettings,
@@ -47,7 +47,7 @@ const afterClicks = (s: TabSnapshot) => s.page.links.map((l) => [l.selector, l.a
 /** The extension's state of the tab `page` is in, asked through the automation channel. */
 const state = (page: Page) => askExtension(page, { op: 'state' });
 
-describe.each(browsersUnderTest())('%s: the watch ends by itself', (kind) => {
+eachBrowserSideBySide('%s: the watch ends by itself', (kind) => {
   let launched: Launched;
   beforeAll(async () => {
     launched = await launchWithExtension(
@@ -64,7 +64,7 @@ describe.each(browsersUnderTest())('%s: the watch ends by itself', (kind) => {
   });
 
   // Default settings (3 s): Firefox's extension pages cannot be opened by automation.
-  it('a page without Partnero: nothing to report once the watch is over', async () => {
+  it.sequential('a page without Partnero: nothing to report once the watch is over', async () => {
     const page = await open(launched, 'no-partnero.html');
     const s = await watchEnded(page);
     expect(s.page.expectPartnero).toBeUndefined();
@@ -73,7 +73,7 @@ describe.each(browsersUnderTest())('%s: the watch ends by itself', (kind) => {
     await page.close();
   });
 
-  it('a placeholder program id: the rules about what never happened decide', async () => {
+  it.sequential('a placeholder program id: the rules about what never happened decide', async () => {
     const page = await open(launched, 'program-placeholder.html?aff=TEST');
     const s = await watchEnded(page);
     // Partnero's answers come from the driver here; Firefox's webRequest sees their status
@@ -88,7 +88,7 @@ describe.each(browsersUnderTest())('%s: the watch ends by itself', (kind) => {
     await page.close();
   });
 
-  it('a loader a tag manager adds 1.5 s after load: the watch waits for the container, then no error', async () => {
+  it.sequential('a loader a tag manager adds 1.5 s after load: the watch waits for the container, then no error', async () => {
     // The container is inserted at load and arrives 1.5 s later; ending the watch before it
     // (1 s after load, quiet) would call the loader missing and the referral lost.
     const page = await open(launched, 'tag-manager-late.html?aff=TEST&delay=1500');
@@ -102,7 +102,7 @@ describe.each(browsersUnderTest())('%s: the watch ends by itself', (kind) => {
     await page.close();
   });
 
-  it('a Payment Link the page renders after the watch ended still shows up, marked late', async () => {
+  it.sequential('a Payment Link the page renders after the watch ended still shows up, marked late', async () => {
     const page = await open(launched, 'payment-links-ok.html?aff=TEST');
     await watchEnded(page);
     // The visitor switches to annual billing: the page renders another plan's link.
@@ -127,7 +127,7 @@ describe.each(browsersUnderTest())('%s: the watch ends by itself', (kind) => {
     await page.close();
   });
 
-  it('Payment Links on a site not opted in: not clicked, so not verified', async () => {
+  it.sequential('Payment Links on a site not opted in: not clicked, so not verified', async () => {
     const page = await open(launched, 'payment-links-ok.html?aff=TEST');
     const s = await watchEnded(page);
     expect(s.page.clickTest).toBe('idle');

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Checker, openChecker, type PageResult } from '../../src/cli/check';
 import type { StaticServer } from '../../src/cli/static-server';
-import { browsersUnderTest, ROOT, serveFixtures } from './support';
+import { eachBrowserSideBySide, ROOT, serveFixtures } from './support';
 
 let server: StaticServer;
 let port: string;
@@ -38,7 +38,7 @@ const TEAM = 'https://buy.stripe.com/6oE3dS2Yq9Am5CM003';
 /** The click test's stand-in cookie: the app page's helper is correct in itself. */
 const PROBE = 'partnero-inspector-probe';
 
-describe.each(browsersUnderTest())('%s', (kind) => {
+eachBrowserSideBySide('%s', (kind) => {
   let checker: Checker;
   beforeAll(async () => {
     checker = await openChecker(kind, ROOT, { stubPartnero: true });
@@ -55,7 +55,7 @@ describe.each(browsersUnderTest())('%s', (kind) => {
       timeoutMs: 30_000,
     });
 
-  it('www. → app.: the host-only cookie stays on www., an error on the app page names both hosts', async () => {
+  it.sequential('www. → app.: the host-only cookie stays on www., an error on the app page names both hosts', async () => {
     const pages = await journey([www('subdomain-landing.html'), app('subdomain-app.html')]);
     expect(pages.map(summary)).toEqual([
       {
@@ -98,7 +98,7 @@ describe.each(browsersUnderTest())('%s', (kind) => {
     ]);
   });
 
-  it('www.shop.localhost → 127.0.0.1: another site, where the cookie never belonged: no such error', async () => {
+  it.sequential('www.shop.localhost → 127.0.0.1: another site, where the cookie never belonged: no such error', async () => {
     const pages = await journey([www('subdomain-landing.html'), `${server.origin}/subdomain-app.html`]);
     expect(
       pages.map((p) => [p.report.cookie, p.report.findings.map((f) => [f.rule, f.severity, f.causedBy])]),
@@ -108,7 +108,7 @@ describe.each(browsersUnderTest())('%s', (kind) => {
     ]);
   });
 
-  it('www. → app. with the cookie set for the whole site (domain=.shop.localhost): no finding', async () => {
+  it.sequential('www. → app. with the cookie set for the whole site (domain=.shop.localhost): no finding', async () => {
     const pages = await journey([www('subdomain-landing-shared.html'), app('subdomain-app.html')]);
     expect(pages.map(summary)).toEqual([
       {

@@ -17,7 +17,7 @@ import { type BrowserKind, extensionDir, findBrowser, launchWithExtension } from
 import { interceptTraffic } from '../../src/cli/intercept';
 import type { StaticServer } from '../../src/cli/static-server';
 import type { TabSnapshot } from '../../src/protocol/messages';
-import { AS_BUILT, browsersUnderTest, ROOT, serveFixtures } from './support';
+import { AS_BUILT, eachBrowserSideBySide, ROOT, serveFixtures } from './support';
 
 let server: StaticServer;
 beforeAll(async () => {
@@ -77,7 +77,7 @@ async function plainBrowser(kind: BrowserKind): Promise<Browser> {
     : puppeteer.launch({ browser: 'firefox', executablePath, headless: true });
 }
 
-describe.each(browsersUnderTest())('%s', (kind) => {
+eachBrowserSideBySide('%s', (kind) => {
   it('a page that inspects po sees no difference with the extension installed', async () => {
     const plain = await plainBrowser(kind);
     const without = await pageReport(
@@ -168,7 +168,7 @@ describe.each(browsersUnderTest())('%s', (kind) => {
       await launched?.close();
     });
 
-    it('a page without Partnero reads exactly the same with the extension installed', async () => {
+    it.sequential('a page without Partnero reads exactly the same with the extension installed', async () => {
       const before = await probes(plain, 'without-partnero.html');
       const after = await probes(launched.browser, 'without-partnero.html');
       expect(after.results).toEqual(before.results);
@@ -182,7 +182,7 @@ describe.each(browsersUnderTest())('%s', (kind) => {
       expect(snap.page.loaderRuns).toEqual([]);
     });
 
-    it('a page with Partnero reads the same except what README documents, and no extension URL anywhere', async () => {
+    it.sequential('a page with Partnero reads the same except what README documents, and no extension URL anywhere', async () => {
       const before = await probes(plain, 'with-partnero.html');
       const after = await probes(launched.browser, 'with-partnero.html');
       const a = before.results as Record<string, Record<string, unknown>>;

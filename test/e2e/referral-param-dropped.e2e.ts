@@ -11,7 +11,7 @@ import { type Checker, openChecker } from '../../src/cli/check';
 import { interceptTraffic } from '../../src/cli/intercept';
 import type { StaticServer } from '../../src/cli/static-server';
 import type { Finding } from '../../src/model/types';
-import { browsersUnderTest, findingCounts, ROOT, serveFixtures, until } from './support';
+import { eachBrowserSideBySide, findingCounts, ROOT, serveFixtures, until } from './support';
 
 let server: StaticServer;
 beforeAll(async () => {
@@ -24,7 +24,7 @@ const DROP_FIX =
 const TIDY_FIX =
   'Run the Partnero loader before the script that tidies the address, and tidy it only after universal.js has set the partnero_partner cookie.';
 
-describe.each(browsersUnderTest())('%s', (kind) => {
+eachBrowserSideBySide('%s', (kind) => {
   let checker: Checker;
   beforeAll(async () => {
     checker = await openChecker(kind, ROOT, { stubPartnero: true });
@@ -45,7 +45,7 @@ describe.each(browsersUnderTest())('%s', (kind) => {
     return result;
   };
 
-  it('--aff KEY on a locale redirect that drops the query: the 301 is named, nothing else is said', async () => {
+  it.sequential('--aff KEY on a locale redirect that drops the query: the 301 is named, nothing else is said', async () => {
     const { report, snapshot } = await check('/locale-redirect/', 'KEY');
     expect(report.url).toBe(`${server.origin}/locale-redirect/?aff=KEY`);
     expect(report.finalUrl).toBe(`${server.origin}/locale-redirect/en/`);
@@ -73,19 +73,19 @@ describe.each(browsersUnderTest())('%s', (kind) => {
     expect(report.cookie).toBeNull();
   });
 
-  it('a locale redirect that keeps the query: the cookie is set, no finding', async () => {
+  it.sequential('a locale redirect that keeps the query: the cookie is set, no finding', async () => {
     const { report } = await check('/locale-keep/', 'KEY');
     expect(report.finalUrl).toBe(`${server.origin}/locale-keep/en/?aff=KEY`);
     expect(report.findings).toEqual([]);
     expect(report.cookie?.partnero_partner).toBe('KEY');
   });
 
-  it('the same redirect on a visit that is not referred: only "not referred"', async () => {
+  it.sequential('the same redirect on a visit that is not referred: only "not referred"', async () => {
     const { report } = await check('/locale-redirect/');
     expect(findingCounts(report.findings as Finding[])).toEqual({ 'cookie.absent:info': 1 });
   });
 
-  it('a "clean URLs" script before universal.js: history.replaceState is named, the missing cookie is its consequence', async () => {
+  it.sequential('a "clean URLs" script before universal.js: history.replaceState is named, the missing cookie is its consequence', async () => {
     const { report, snapshot } = await check('/tidy-url.html', 'TEST');
     expect(snapshot.page.addressChanges).toEqual([
       {
@@ -113,14 +113,14 @@ describe.each(browsersUnderTest())('%s', (kind) => {
     ]);
   });
 
-  it('the same script once the cookie is set: nothing to report', async () => {
+  it.sequential('the same script once the cookie is set: nothing to report', async () => {
     const { report, snapshot } = await check('/tidy-url-after-cookie.html', 'TEST');
     expect(snapshot.page.addressChanges?.map((c) => [c.method, c.cookie])).toEqual([['replaceState', true]]);
     expect(report.findings).toEqual([]);
     expect(report.cookie?.partnero_partner).toBe('TEST');
   });
 
-  it('a meta refresh that drops the query: the page before it is the asked URL', async () => {
+  it.sequential('a meta refresh that drops the query: the page before it is the asked URL', async () => {
     const page: Page = await checker.launched.browser.newPage();
     try {
       const cookies = await checker.launched.browser.cookies();

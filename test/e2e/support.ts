@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer';
-import { expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import { askExtension } from '../../src/cli/automation';
 import { type BrowserKind, findBrowser, type Launched } from '../../src/cli/browsers';
 import { type StaticServer, serveStatic } from '../../src/cli/static-server';
@@ -52,6 +52,14 @@ export function browsersUnderTest(): BrowserKind[] {
   }
   return wanted;
 }
+
+/**
+ * One suite per browser under test, the browsers' suites side by side: two tests at once at
+ * most (maxConcurrency in test/e2e/vitest.config.ts). Much of an end-to-end test is waiting (a
+ * watch, a timeout, a hung page), and each test starts browsers of its own, so the two lanes
+ * take about the time of the slower one. Tests that share a browser are marked `it.sequential`.
+ */
+export const eachBrowserSideBySide = describe.concurrent.each(browsersUnderTest());
 
 /** The fixture pages, plus the few answers a real merchant server gives (see routes.ts). */
 export function serveFixtures(): Promise<StaticServer> {

@@ -11,6 +11,8 @@ export default defineConfig({
     environment: 'node',
     fileParallelism: false,
     maxWorkers: 1,
+    // Tests at once within a file (the browsers' lanes, support.ts): our machines have 2 cores.
+    maxConcurrency: 2,
     testTimeout: 90_000,
     hookTimeout: 90_000,
     reporters: ['default'],
