@@ -134,16 +134,24 @@ const MUTATIONS = [
     breaks:
       'the adaptive watch ends while a module the page imports with import() is under way (links it renders are missed)',
     file: 'src/cli/page-work.ts',
-    search: 'const scripts = countScriptRequests(page);',
-    replace: 'const scripts = () => 0;',
+    search: 'const fetching = countFetching(page);',
+    replace: 'const fetching = () => 0;',
   },
   {
     name: 'settle-ignores-deferred',
     breaks:
       'the adaptive watch ends while the page defers work without a timer (frame or idle callbacks, a delayed task, an animation whose end renders links)',
     file: 'src/cli/page-work.ts',
-    search: "typeof deferred === 'number' ? timers + deferred : timers",
-    replace: "typeof deferred === 'number' ? timers : timers",
+    search: 'timers: all ? timers + deferred + messages : timers,',
+    replace: 'timers: all ? timers + messages : timers,',
+  },
+  {
+    name: 'settle-ignores-messages',
+    breaks:
+      "the adaptive watch ends while the page awaits a worker's or a stream's first message, or works in slices between posted messages",
+    file: 'src/cli/page-work.ts',
+    search: 'timers: all ? timers + deferred + messages : timers,',
+    replace: 'timers: all ? timers + deferred : timers,',
   },
   {
     name: 'settle-reads-top-frame-only',

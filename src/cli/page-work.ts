@@ -1,18 +1,19 @@
 /**
  * The page's own pending work, for the check's adaptive watch (src/watch/settle.ts): short
  * `setTimeout`s not yet run (a pricing widget rendered 1 s after load), work deferred
- * without a timer (frame and idle callbacks, delayed tasks, animations that end), `fetch` / XHR
+ * without a timer (frame and idle callbacks, delayed tasks, animations that end), messages
+ * awaited (a worker's, a socket's) or just posted (a scheduler's slices), `fetch` / XHR
  * requests not yet ended, scripts and frames inserted and not loaded yet. Counted in the
  * page's main world from before its first script, by the check's driver only — the extension
  * never touches a page's timers or `fetch` (README, "What a page can still see"). A page can
  * read or fake these counts; all that buys it is a watch as long as `--wait` or as short as
- * the other conditions allow. What no counter in the page can see, a module loaded with
- * `import()`, the driver counts from its own view of the page's requests.
+ * the other conditions allow. What no counter in the page can see (a module loaded with
+ * `import()`, an image or a font whose load renders a plan) the driver counts from its own view
+ * of the page's requests.
  */
-import type { HTTPRequest, Page } from 'puppeteer-core';
+import type { HTTPRequest, HTTPResponse, Page } from 'puppeteer-core';
 import type { PageWork } from '../watch/settle';
 import { withDeadline } from './deadline';
-import { isScriptUrl } from './intercept';
 
 /**
  * In the page's main world, before its scripts (serialized by Puppeteer: self-contained):
@@ -123,6 +124,70 @@ export function countDeferred(key: string, horizonMs: number): void {
 }
 
 /**
+ * In the page's main world, before its scripts (self-contained, as `countTimers`): counts the
+ * messages a page waits for, which may render Payment Links when they come — a dedicated
+ * worker, a WebSocket or an EventSource until its first message (or its end: an error, a close,
+ * `terminate`) — and, for `recentMs` after each, a message posted to a port or a window or
+ * received from those sources: a scheduler that works in slices between such messages (React's
+ * does) renders what it prepared only at the end. A worker or socket that never speaks, or one
+ * that never stops, gets the whole watch. `window[key]()` reads the count.
+ */
+export function countMessages(key: string, recentMs: number): void {
+  const w = window as unknown as typeof globalThis & Record<string, unknown>;
+  type Fn = (this: unknown, ...args: unknown[]) => unknown;
+  const awaiting = new Set<object>();
+  let heardAt = Number.NEGATIVE_INFINITY;
+  const heard = () => {
+    heardAt = performance.now();
+  };
+  const posting = (owner: Record<string, unknown> | undefined) => {
+    const post = owner?.postMessage;
+    if (owner && typeof post === 'function')
+      owner.postMessage = function (this: unknown, ...args: unknown[]) {
+        heard();
+        return (post as Fn).apply(this, args);
+      };
+  };
+  posting(w);
+  posting(w.MessagePort?.prototype as unknown as Record<string, unknown> | undefined);
+  // Sources the page awaits: counted from their creation until they first speak or end.
+  const sources = { Worker: 'terminate', WebSocket: 'close', EventSource: 'close' };
+  for (const [name, stop] of Object.entries(sources)) {
+    const Source = w[name] as (new (...args: unknown[]) => EventTarget) | undefined;
+    if (typeof Source !== 'function') continue;
+    const ended = (source: object) => awaiting.delete(source);
+    const told = (e: Event) => {
+      heard();
+      ended(e.currentTarget as object);
+    };
+    const proto = Source.prototype as unknown as Record<string, unknown>;
+    const [stopOf, listen] = [proto[stop], proto.addEventListener];
+    if (typeof stopOf === 'function')
+      proto[stop] = function (this: object, ...args: unknown[]) {
+        ended(this);
+        return (stopOf as Fn).apply(this, args);
+      };
+    // An EventSource's named events ("event: plans") reach only listeners of that name.
+    if (name === 'EventSource' && typeof listen === 'function')
+      proto.addEventListener = function (this: EventTarget, type: unknown, ...rest: unknown[]) {
+        if (awaiting.has(this) && typeof type === 'string') (listen as Fn).call(this, type, told);
+        return (listen as Fn).call(this, type, ...rest);
+      };
+    w[name] = new Proxy(Source, {
+      construct(target, args, newTarget) {
+        const source = Reflect.construct(target, args, newTarget) as EventTarget;
+        awaiting.add(source);
+        for (const type of ['message', 'messageerror', 'error', 'close']) source.addEventListener(type, told);
+        return source;
+      },
+    });
+  }
+  Object.defineProperty(w, key, {
+    value: () => awaiting.size + (performance.now() - heardAt < recentMs ? 1 : 0),
+  });
+}
+
+/**
  * In the page's main world, before its scripts (self-contained, as `countTimers`): counts
  * its `fetch` / XHR requests until they end. `window[key]()` reads the count.
  */
@@ -223,40 +288,76 @@ export interface PageWatchReading {
 const FRAMES_READ = 20;
 
 /**
- * A script request still counts this long after it ended: a module arrives, is evaluated, and
- * only then does what imported it go on (`import('./plans.js').then(render)`).
+ * A request still counts this long after it ended: what waited for it runs then (a module is
+ * evaluated and what imported it goes on, an image's or a font's load handler renders a plan).
  */
-const SCRIPT_RAN_MS = 150;
+const RAN_MS = 150;
 
-/** A script request as the driver sees it: `resourceType()` in Chromium, the URL in Firefox (BiDi gives no type). */
-function isScriptRequest(req: HTTPRequest): boolean {
+/**
+ * A request whose response came counts at most this long after it: the driver never tells the
+ * end of some requests it answered itself (a stand-in's answer to a cross-origin `fetch`).
+ */
+const BODY_MS = 500;
+
+/** How long a message posted or received counts as work under way (countMessages). */
+const MESSAGE_MS = 100;
+
+/**
+ * Requests that may stay open for the page's whole life and say nothing of its rendering:
+ * streams (media, Server-Sent Events, a WebSocket's handshake: awaited in the page instead, see
+ * countMessages) and speculative or fire-and-forget ones. Chromium's resource types.
+ */
+const NOT_WAITED = new Set(['media', 'eventsource', 'websocket', 'prefetch', 'ping', 'cspviolationreport']);
+
+/**
+ * Whether the watch waits for a request: by its type where the driver gives one (Chromium), by
+ * its headers where it gives none (Firefox's BiDi): a stream asks for `text/event-stream`, audio
+ * or video, a byte range, or a protocol upgrade.
+ */
+export function isWaitedFor(req: HTTPRequest): boolean {
+  let type: string | undefined;
   try {
-    return req.resourceType() === 'script';
+    type = req.resourceType();
   } catch {
-    return isScriptUrl(req.url());
+    type = undefined;
   }
+  if (type !== undefined) return !NOT_WAITED.has(type);
+  const headers = Object.fromEntries(Object.entries(req.headers()).map(([k, v]) => [k.toLowerCase(), v]));
+  return !(
+    /text\/event-stream|^\s*(audio|video)\//i.test(headers.accept ?? '') ||
+    headers.range !== undefined ||
+    headers.upgrade !== undefined
+  );
 }
 
 /**
- * Scripts the page's frames are fetching, from the driver's own view of its requests: what the
- * counters in the page cannot see — modules loaded with `import()` (a code-split app renders its
- * pricing section once its chunk arrives) and the modules those import. A request counts until
- * it ended, plus SCRIPT_RAN_MS; one whose frame is gone does not.
+ * Requests the page's frames have under way, from the driver's own view of them: what the
+ * counters in the page cannot see — modules loaded with `import()` (a code-split app renders
+ * its pricing section once its chunk arrives), an image or a font a plan waits for, a worker's
+ * own requests. A request counts until it ended, plus RAN_MS (BODY_MS after its response at the
+ * latest); one whose frame is gone does not.
  */
-export function countScriptRequests(page: Page, now: () => number = Date.now): () => number {
-  const pending = new Map<HTTPRequest, number>();
+export function countFetching(page: Page, now: () => number = Date.now): () => number {
+  // By the protocol's id (both drivers set `id`; Puppeteer's types leave it out): Chromium may
+  // announce one request twice (a web font under interception), and the driver then tells the
+  // end of only one of the two (puppeteer/puppeteer#11641).
+  const idOf = (req: HTTPRequest): unknown => (req as unknown as { id?: unknown }).id ?? req;
+  const pending = new Map<unknown, { req: HTTPRequest; until: number }>();
   page.on('request', (req: HTTPRequest) => {
-    if (isScriptRequest(req)) pending.set(req, Number.POSITIVE_INFINITY);
+    if (isWaitedFor(req)) pending.set(idOf(req), { req, until: Number.POSITIVE_INFINITY });
   });
-  const ended = (req: HTTPRequest) => {
-    if (pending.has(req)) pending.set(req, now() + SCRIPT_RAN_MS);
+  const endBy = (req: HTTPRequest, at: number) => {
+    const entry = pending.get(idOf(req));
+    if (entry) entry.until = Math.min(entry.until, at);
   };
+  const ended = (req: HTTPRequest) => endBy(req, now() + RAN_MS);
   page.on('requestfinished', ended);
   page.on('requestfailed', ended);
+  page.on('response', (res: HTTPResponse) => endBy(res.request(), now() + BODY_MS));
   return () => {
     const at = now();
-    for (const [req, until] of pending)
-      if (until <= at || req.frame()?.detached !== false) pending.delete(req);
+    for (const [id, { req, until }] of pending)
+      if (until <= at || req.frame()?.detached !== false) pending.delete(id);
     return pending.size;
   };
 }
@@ -266,8 +367,10 @@ function readCounts(k: string): Record<string, unknown> {
   const w = window as unknown as Record<string, (() => unknown) | undefined>;
   const timers = w[`${k}t`]?.();
   const deferred = w[`${k}c`]?.();
+  const messages = w[`${k}m`]?.();
+  const all = typeof timers === 'number' && typeof deferred === 'number' && typeof messages === 'number';
   return {
-    timers: typeof timers === 'number' && typeof deferred === 'number' ? timers + deferred : timers,
+    timers: all ? timers + deferred + messages : timers,
     requests: w[`${k}r`]?.(),
     ...(w[`${k}d`]?.() as object | undefined),
   };
@@ -284,11 +387,15 @@ export async function trackPageWork(
   horizonMs: number,
 ): Promise<() => Promise<PageWatchReading | undefined>> {
   const key = `__pi_${globalThis.crypto.randomUUID().replace(/-/g, '')}`;
-  await page.evaluateOnNewDocument(countTimers, `${key}t`, horizonMs);
-  await page.evaluateOnNewDocument(countRequests, `${key}r`);
-  await page.evaluateOnNewDocument(countDeferred, `${key}c`, horizonMs);
-  await page.evaluateOnNewDocument(watchDocument, `${key}d`);
-  const scripts = countScriptRequests(page);
+  // Sent together: one round trip to the browser, not five.
+  await Promise.all([
+    page.evaluateOnNewDocument(countTimers, `${key}t`, horizonMs),
+    page.evaluateOnNewDocument(countRequests, `${key}r`),
+    page.evaluateOnNewDocument(countDeferred, `${key}c`, horizonMs),
+    page.evaluateOnNewDocument(countMessages, `${key}m`, MESSAGE_MS),
+    page.evaluateOnNewDocument(watchDocument, `${key}d`),
+  ]);
+  const fetching = countFetching(page);
   return async () => {
     const top = page.mainFrame();
     const frames = [top, ...page.frames().filter((f) => f !== top)].slice(0, FRAMES_READ);
@@ -301,7 +408,7 @@ export async function trackPageWork(
     const counted = [topCounts, ...children.filter((c) => c !== null)];
     const sum = (f: (c: FrameCounts) => number) => counted.reduce((n, c) => n + f(c), 0);
     return {
-      work: { timers: sum((c) => c.timers), requests: sum((c) => c.requests + c.loading) + scripts() },
+      work: { timers: sum((c) => c.timers), requests: sum((c) => c.requests + c.loading) + fetching() },
       domQuiet: Math.min(...counted.map((c) => c.domQuiet)),
     };
   };

@@ -5,7 +5,7 @@
  * referral cookie that universal.js writes host-only stays on `www.`: `cookie.lost-across-
  * subdomains` on the app page; written for the whole site it reaches `app.`: no finding.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Checker, openChecker, type PageResult } from '../../src/cli/check';
 import type { StaticServer } from '../../src/cli/static-server';
 import { eachBrowserSideBySide, ROOT, serveFixtures } from './support';

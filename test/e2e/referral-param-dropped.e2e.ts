@@ -5,7 +5,7 @@
  * redirect that keeps the query, tidying once the cookie is set) give nothing at all.
  */
 import type { Page } from 'puppeteer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { askExtension } from '../../src/cli/automation';
 import { type Checker, openChecker } from '../../src/cli/check';
 import { interceptTraffic } from '../../src/cli/intercept';

@@ -80,6 +80,26 @@ export const fixtureRoutes: Route = (path, _method, search): ReturnType<Route> =
       body: readFileSync(resolve(FIXTURES, 'scripts', slow[2]), 'utf8'),
       delayMs: Number(slow[1]),
     };
+  // A fixture image or font as a slow host serves it (`/slow/<ms>/<file>.svg|.woff2`, from
+  // assets/): a plan rendered once its badge or the brand's web font has arrived.
+  const asset = /^\/slow\/(\d{1,4})\/([\w-]+\.(svg|woff2))$/.exec(path);
+  if (asset?.[2])
+    return {
+      status: 200,
+      contentType: asset[3] === 'svg' ? 'image/svg+xml' : 'font/woff2',
+      body: readFileSync(resolve(FIXTURES, 'assets', asset[2]), 'utf8'),
+      delayMs: Number(asset[1]),
+    };
+  // Server-Sent Events (`/events/<ms>/<name>`): one event named `<name>`, `<ms>` after the
+  // request, then the stream ends (the page closes its EventSource on that event).
+  const events = /^\/events\/(\d{1,4})\/([\w-]+)$/.exec(path);
+  if (events?.[2])
+    return {
+      status: 200,
+      contentType: 'text/event-stream',
+      body: `event: ${events[2]}\ndata: ready\n\n`,
+      delayMs: Number(events[1]),
+    };
   // A fixture page behind a Content-Security-Policy header (`/csp/<policy>/<file>`): the
   // browser blocks what the policy does not allow before any request exists.
   const csp = /^\/csp\/([\w-]+)\/([\w-]+\.html)$/.exec(path);

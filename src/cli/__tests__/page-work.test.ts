@@ -3,8 +3,9 @@ import type { HTTPRequest, Page } from 'puppeteer-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   countDeferred,
+  countFetching,
+  countMessages,
   countRequests,
-  countScriptRequests,
   countTimers,
   trackPageWork,
   watchDocument,
@@ -337,21 +338,27 @@ describe('trackPageWork: the reading of every frame', () => {
   });
 });
 
-describe("countScriptRequests: scripts under way, from the driver's view of the page's requests", () => {
-  /** A request of `type` ('firefox': BiDi gives no type, the URL tells) from a frame attached or not. */
-  const request = (type: string, url: string, detached = false) =>
+describe("countFetching: requests under way, from the driver's view of the page's requests", () => {
+  /**
+   * A request of `type` ('firefox': BiDi gives no type, the headers tell) with `headers`, from a
+   * frame attached or not.
+   */
+  let ids = 0;
+  const request = (type: string, url: string, { detached = false, headers = {}, id = `${++ids}` } = {}) =>
     ({
+      id,
       resourceType: () => {
         if (type === 'firefox') throw new Error('UnsupportedOperation');
         return type;
       },
+      headers: () => headers,
       url: () => url,
       frame: () => ({ detached }),
     }) as unknown as HTTPRequest;
   const setUp = () => {
     const page = new EventEmitter();
     let clock = 1000;
-    const count = countScriptRequests(page as unknown as Page, () => clock);
+    const count = countFetching(page as unknown as Page, () => clock);
     return { page, count, wait: (ms: number) => (clock += ms) };
   };
 
@@ -359,8 +366,6 @@ describe("countScriptRequests: scripts under way, from the driver's view of the 
     const { page, count, wait } = setUp();
     const chunk = request('script', 'https://shop.example/assets/plans-3f2a.js');
     page.emit('request', chunk);
-    page.emit('request', request('image', 'https://shop.example/hero.png'));
-    page.emit('request', request('fetch', 'https://shop.example/api/plans'));
     expect(count()).toBe(1);
     wait(5000);
     expect(count()).toBe(1);
@@ -372,23 +377,173 @@ describe("countScriptRequests: scripts under way, from the driver's view of the 
     expect(count()).toBe(0);
   });
 
+  it('counts images, fonts and fetches a plan may wait for; not streams, prefetches or pings', () => {
+    const { page, count } = setUp();
+    for (const type of ['image', 'font', 'fetch', 'xhr', 'stylesheet', 'other'])
+      page.emit('request', request(type, `https://shop.example/${type}`));
+    for (const type of ['media', 'eventsource', 'websocket', 'prefetch', 'ping', 'cspviolationreport'])
+      page.emit('request', request(type, `https://shop.example/${type}`));
+    expect(count()).toBe(6);
+  });
+
+  it('one request announced twice (a web font under interception) ends when either copy does', () => {
+    const { page, count, wait } = setUp();
+    const url = 'https://shop.example/fonts/brand.woff2';
+    const [first, second] = [
+      request('font', url, { id: '27444.4' }),
+      request('font', url, { id: '27444.4' }),
+    ];
+    page.emit('request', first);
+    page.emit('request', second);
+    expect(count()).toBe(1);
+    page.emit('requestfinished', second);
+    wait(200);
+    expect(count()).toBe(0);
+  });
+
+  it('a request whose end is never told (a stand-in answered it) counts a while after its response', () => {
+    const { page, count, wait } = setUp();
+    const call = request('fetch', 'https://app.partnero.com/pub/v1/transactions');
+    page.emit('request', call);
+    wait(900);
+    page.emit('response', { request: () => call });
+    wait(400);
+    expect(count()).toBe(1);
+    wait(150);
+    expect(count()).toBe(0);
+  });
+
   it('a failed request ends too; one of a frame that went away is not waited for', () => {
     const { page, count, wait } = setUp();
     const failed = request('script', 'https://cdn.example/widget.js');
     page.emit('request', failed);
-    page.emit('request', request('script', 'https://cdn.example/old-frame.js', true));
+    page.emit('request', request('script', 'https://cdn.example/old-frame.js', { detached: true }));
     expect(count()).toBe(1);
     page.emit('requestfailed', failed);
     wait(200);
     expect(count()).toBe(0);
   });
 
-  it('where the driver gives no type (Firefox), a .js or .mjs path is a script', () => {
+  it('where the driver gives no type (Firefox), the headers tell a stream from a request to wait for', () => {
     const { page, count } = setUp();
-    page.emit('request', request('firefox', 'https://shop.example/chunks/plans.mjs?v=3'));
-    page.emit('request', request('firefox', 'https://shop.example/app.js'));
-    page.emit('request', request('firefox', 'https://shop.example/api/plans.json'));
-    page.emit('request', request('firefox', 'not a url'));
-    expect(count()).toBe(2);
+    const firefox = (headers: Record<string, string>) =>
+      request('firefox', 'https://shop.example/x', { headers });
+    page.emit('request', firefox({ accept: 'image/avif,image/webp,*/*' }));
+    page.emit('request', firefox({ Accept: '*/*' }));
+    page.emit('request', firefox({}));
+    page.emit('request', firefox({ Accept: 'text/event-stream' }));
+    page.emit('request', firefox({ accept: 'video/webm,video/ogg,video/*;q=0.9' }));
+    page.emit('request', firefox({ accept: 'audio/*', Range: 'bytes=0-' }));
+    page.emit('request', firefox({ Range: 'bytes=0-' }));
+    page.emit('request', firefox({ Upgrade: 'websocket' }));
+    expect(count()).toBe(3);
+  });
+});
+
+describe('countMessages: messages a page awaits or has just posted, counted in its main world', () => {
+  const w = window as unknown as Record<string, unknown>;
+  const names = ['Worker', 'WebSocket', 'EventSource', 'MessagePort', 'postMessage'];
+  const saved = Object.fromEntries(names.map((k) => [k, w[k]]));
+  afterEach(() => {
+    Object.assign(w, saved);
+    vi.useRealTimers();
+  });
+  /** A channel's port as the browser makes it (happy-dom has none). */
+  class Port {
+    posted: unknown[] = [];
+    postMessage(message: unknown) {
+      this.posted.push(message);
+    }
+  }
+
+  /** A source the browser would make: an event target, with `stop` ending it. */
+  const sourceClass = (stop: string) => {
+    class Source extends EventTarget {
+      stopped = false;
+      constructor(readonly url: string) {
+        super();
+      }
+    }
+    (Source.prototype as unknown as Record<string, unknown>)[stop] = function (this: { stopped: boolean }) {
+      this.stopped = true;
+    };
+    return Source;
+  };
+  let n = 0;
+  const install = () => {
+    for (const [name, stop] of [
+      ['Worker', 'terminate'],
+      ['WebSocket', 'close'],
+      ['EventSource', 'close'],
+    ] as const)
+      w[name] = sourceClass(stop);
+    w.MessagePort = Port;
+    const key = `__pi_messages${++n}`;
+    countMessages(key, 100);
+    return () => (w[key] as () => number)();
+  };
+  type Source = EventTarget & { stopped: boolean; url: string } & Record<string, () => void>;
+  const make = (name: string, url: string) => new (w[name] as new (u: string) => Source)(url);
+
+  it('counts a worker, a socket and an event source until each first speaks, then a moment after', () => {
+    vi.useFakeTimers();
+    const read = install();
+    const worker = make('Worker', '/plans-worker.js');
+    const socket = make('WebSocket', 'wss://shop.example/live');
+    const stream = make('EventSource', '/events');
+    expect(read()).toBe(3);
+    // Made as the browser makes them: the page's own class, its own prototype.
+    expect(worker.url).toBe('/plans-worker.js');
+    expect(worker).toBeInstanceOf(w.Worker as typeof EventTarget);
+    worker.dispatchEvent(new Event('message'));
+    socket.dispatchEvent(new Event('message'));
+    expect(read()).toBe(2);
+    vi.advanceTimersByTime(150);
+    expect(read()).toBe(1);
+    stream.dispatchEvent(new Event('message'));
+    vi.advanceTimersByTime(150);
+    expect(read()).toBe(0);
+  });
+
+  it('a source that ends (an error, a close, terminate) is not awaited any more', () => {
+    vi.useFakeTimers();
+    const read = install();
+    const worker = make('Worker', '/w.js');
+    const socket = make('WebSocket', 'wss://x');
+    const stream = make('EventSource', '/events');
+    const broken = make('WebSocket', 'wss://y');
+    worker.terminate?.();
+    stream.close?.();
+    socket.dispatchEvent(new Event('close'));
+    broken.dispatchEvent(new Event('error'));
+    vi.advanceTimersByTime(150);
+    expect(read()).toBe(0);
+    expect([worker.stopped, stream.stopped]).toEqual([true, true]);
+  });
+
+  it("an event source's named event is its first message too", () => {
+    vi.useFakeTimers();
+    const read = install();
+    const stream = make('EventSource', '/events');
+    const got: string[] = [];
+    stream.addEventListener('plans', () => got.push('plans'));
+    expect(read()).toBe(1);
+    stream.dispatchEvent(new Event('plans'));
+    vi.advanceTimersByTime(150);
+    expect([read(), got]).toEqual([0, ['plans']]);
+  });
+
+  it("a message posted to a port or a window counts a moment: a scheduler's slices", () => {
+    vi.useFakeTimers();
+    const read = install();
+    const port = new Port();
+    port.postMessage(null);
+    expect([read(), port.posted]).toEqual([1, [null]]);
+    vi.advanceTimersByTime(150);
+    expect(read()).toBe(0);
+    window.postMessage('tick', '*');
+    expect(read()).toBe(1);
+    vi.advanceTimersByTime(150);
+    expect(read()).toBe(0);
   });
 });
