@@ -75,6 +75,13 @@ function exchange(id: string, sealed: string | null, names: [string, string], wa
 }
 
 /**
+ * How long past `timeoutMs` an ask waits for the page to hand back what it holds: the page's
+ * own poll ends at `timeoutMs`, then it has this long to run (a long task of its own). A page
+ * whose main thread never comes back costs `timeoutMs` and this, not more.
+ */
+const HAND_BACK_MS = 2_000;
+
+/**
  * Asks the extension about the tab of `page`. Answers that do not open with the run's key, or
  * name another request, are ignored; none in `timeoutMs` is an AutomationError.
  */
@@ -93,7 +100,7 @@ export async function askExtension<R extends AutomationRequest>(
     const asked = realmOf(page)
       .evaluate(exchange, id, sealed, [AUTOMATION_REQUEST, AUTOMATION_RESPONSE] as [string, string], wait)
       .catch(() => undefined);
-    const answers = await withDeadline(asked, wait + 5_000);
+    const answers = await withDeadline(asked, wait + HAND_BACK_MS);
     sealed = null;
     if (answers === undefined) {
       if (page.isClosed()) break;

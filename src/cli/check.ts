@@ -84,6 +84,7 @@ export async function openChecker(
   const tabs = journeyTabs(launched);
   const checkJourney = async (j: JourneyOptions, hooks: CheckHooks = {}): Promise<PageResult[]> => {
     const { page, fresh } = await tabs.take();
+    let finished = false;
     try {
       // A fresh visitor: no cookie left by an earlier journey in this profile.
       const cookies = fresh ? [] : await launched.browser.cookies();
@@ -96,10 +97,13 @@ export async function openChecker(
         hooks.onPage?.(i, j.urls.length, target);
         results.push(...(await checkPage(page, { traffic, work }, target, j)));
       }
+      finished = true;
       return results;
     } finally {
-      // A page hung in a loop may never let its tab close: the browser is ended after anyway.
-      await within(page.close(), 2_000);
+      // A page hung in a loop may never let its tab close: the browser is ended after anyway,
+      // and a journey that failed (such a page ends it) does not wait for it.
+      const closed = within(page.close(), 2_000);
+      if (finished) await closed;
     }
   };
   return { browserLabel, launched, checkJourney, prepare: tabs.prepare, close: launched.close };
@@ -203,8 +207,7 @@ async function watchAndFinish(
   request: () => Promise<Extract<AutomationRequest, { op: 'finish' }>>,
 ): Promise<TabSnapshot> {
   for (let moves = 0; ; moves++) {
-    await watch(page, j, watcher);
-    const doc = await documentOf(page);
+    const doc = await watch(page, j, watcher);
     // Within the page's --timeout: a page that holds the channel back costs no more than that.
     const snapshot = await askExtension(page, await request(), j.timeoutMs);
     if (moves >= MOVES_FOLLOWED || (await documentOf(page)) === doc) return snapshot;
@@ -223,19 +226,23 @@ const MOVES_FOLLOWED = 5;
 /**
  * Waits until the page has settled after its load (src/cli/settle.ts), `--wait` after it at
  * the latest; with `--full-wait`, always that long. A page that moved the tab meanwhile (a new
- * document) is followed: the new one is watched likewise, within `--timeout`.
+ * document) is followed: the new one is watched likewise, within `--timeout`. Returns the
+ * document the watch ended on (documentOf).
  */
-async function watch(page: Page, j: JourneyOptions, watcher: Watcher): Promise<void> {
+async function watch(page: Page, j: JourneyOptions, watcher: Watcher): Promise<number | null> {
   const deadline = Date.now() + j.timeoutMs;
+  let after: number | null = null;
   for (let moves = 0; moves <= MOVES_FOLLOWED; moves++) {
-    const before = await documentOf(page);
-    const remaining = j.waitMs - (await sinceLoad(page, j.waitMs));
+    // Asked together: a page busy in a loop answers neither, and each ask waits 2 s for it.
+    const [before, since] = await Promise.all([documentOf(page), sinceLoad(page, j.waitMs)]);
+    const remaining = j.waitMs - since;
     if (j.fullWait) await sleep(remaining);
     else await settleWatch(page, watcher.traffic, watcher.work, remaining);
-    const after = await documentOf(page);
-    if (after === before || Date.now() >= deadline) return;
+    after = await documentOf(page);
+    if (after === before || Date.now() >= deadline) return after;
     await loaded(page, deadline);
   }
+  return after;
 }
 
 /**
