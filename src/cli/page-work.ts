@@ -333,9 +333,10 @@ export function isWaitedFor(req: HTTPRequest): boolean {
 /**
  * Requests the page's frames have under way, from the driver's own view of them: what the
  * counters in the page cannot see — modules loaded with `import()` (a code-split app renders
- * its pricing section once its chunk arrives), an image or a font a plan waits for, a worker's
- * own requests. A request counts until it ended, plus RAN_MS (BODY_MS after its response at the
- * latest); one whose frame is gone does not.
+ * its pricing section once its chunk arrives), an image or a font a plan waits for. A request
+ * counts until it ended, plus RAN_MS (BODY_MS after its response at the latest); one whose
+ * frame is gone, or that has no frame (a worker's: the worker is awaited in the page, see
+ * countMessages), does not.
  */
 export function countFetching(page: Page, now: () => number = Date.now): () => number {
   // By the protocol's id (both drivers set `id`; Puppeteer's types leave it out): Chromium may
