@@ -127,7 +127,9 @@ export function countDeferred(key: string, horizonMs: number): void {
  * In the page's main world, before its scripts (self-contained, as `countTimers`): counts the
  * messages a page waits for, which may render Payment Links when they come — a dedicated
  * worker, a WebSocket or an EventSource until its first message (or its end: an error, a close,
- * `terminate`) — and, for `recentMs` after each, a message posted to a port or a window or
+ * `terminate`), and a worker or a socket the page sent something to until its next message (a
+ * request and its answer, as Comlink or Phoenix LiveView make them) — and, for `recentMs` after
+ * each, a message posted to a port or a window or
  * received from those sources: a scheduler that works in slices between such messages (React's
  * does) renders what it prepared only at the end. A worker or socket that never speaks, or one
  * that never stops, gets the whole watch. `window[key]()` reads the count.
@@ -150,9 +152,14 @@ export function countMessages(key: string, recentMs: number): void {
   };
   posting(w);
   posting(w.MessagePort?.prototype as unknown as Record<string, unknown> | undefined);
-  // Sources the page awaits: counted from their creation until they first speak or end.
-  const sources = { Worker: 'terminate', WebSocket: 'close', EventSource: 'close' };
-  for (const [name, stop] of Object.entries(sources)) {
+  // Sources the page awaits: counted from their creation until they first speak or end, and
+  // from each thing sent to them until they speak again. [name, how it ends, how it is sent to]
+  const sources = [
+    ['Worker', 'terminate', 'postMessage'],
+    ['WebSocket', 'close', 'send'],
+    ['EventSource', 'close', ''],
+  ];
+  for (const [name = '', stop = '', send = ''] of sources) {
     const Source = w[name] as (new (...args: unknown[]) => EventTarget) | undefined;
     if (typeof Source !== 'function') continue;
     const ended = (source: object) => awaiting.delete(source);
@@ -161,11 +168,17 @@ export function countMessages(key: string, recentMs: number): void {
       ended(e.currentTarget as object);
     };
     const proto = Source.prototype as unknown as Record<string, unknown>;
-    const [stopOf, listen] = [proto[stop], proto.addEventListener];
+    const [stopOf, sendOf, listen] = [proto[stop], proto[send], proto.addEventListener];
     if (typeof stopOf === 'function')
       proto[stop] = function (this: object, ...args: unknown[]) {
         ended(this);
         return (stopOf as Fn).apply(this, args);
+      };
+    if (typeof sendOf === 'function')
+      proto[send] = function (this: object, ...args: unknown[]) {
+        const sent = (sendOf as Fn).apply(this, args);
+        awaiting.add(this);
+        return sent;
       };
     // An EventSource's named events ("event: plans") reach only listeners of that name.
     if (name === 'EventSource' && typeof listen === 'function')

@@ -464,9 +464,12 @@ describe('countMessages: messages a page awaits or has just posted, counted in i
         super();
       }
     }
-    (Source.prototype as unknown as Record<string, unknown>)[stop] = function (this: { stopped: boolean }) {
+    const proto = Source.prototype as unknown as Record<string, unknown>;
+    proto[stop] = function (this: { stopped: boolean }) {
       this.stopped = true;
     };
+    proto.postMessage = () => undefined;
+    proto.send = () => undefined;
     return Source;
   };
   let n = 0;
@@ -502,6 +505,25 @@ describe('countMessages: messages a page awaits or has just posted, counted in i
     expect(read()).toBe(1);
     stream.dispatchEvent(new Event('message'));
     vi.advanceTimersByTime(150);
+    expect(read()).toBe(0);
+  });
+
+  it('a worker or a socket sent something is awaited again until its next message', () => {
+    vi.useFakeTimers();
+    const read = install();
+    const worker = make('Worker', '/comlink-worker.js');
+    const socket = make('WebSocket', 'wss://shop.example/live');
+    worker.dispatchEvent(new Event('message'));
+    socket.dispatchEvent(new Event('message'));
+    vi.advanceTimersByTime(150);
+    expect(read()).toBe(0);
+    worker.postMessage?.();
+    socket.send?.();
+    expect(read()).toBe(2);
+    worker.dispatchEvent(new Event('message'));
+    vi.advanceTimersByTime(150);
+    expect(read()).toBe(1);
+    socket.close?.();
     expect(read()).toBe(0);
   });
 
