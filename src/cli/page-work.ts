@@ -307,8 +307,9 @@ const FRAMES_READ = 20;
 const RAN_MS = 150;
 
 /**
- * A request whose response came counts at most this long after it: the driver never tells the
- * end of some requests it answered itself (a stand-in's answer to a cross-origin `fetch`).
+ * A request the driver answered itself counts at most this long after its response: Chromium's
+ * driver never tells the end of some of those (the stand-in's answer to a cross-origin `fetch`).
+ * A response from the network is waited for until its body has arrived, however slow.
  */
 const BODY_MS = 500;
 
@@ -347,7 +348,8 @@ export function isWaitedFor(req: HTTPRequest): boolean {
  * Requests the page's frames have under way, from the driver's own view of them: what the
  * counters in the page cannot see — modules loaded with `import()` (a code-split app renders
  * its pricing section once its chunk arrives), an image or a font a plan waits for. A request
- * counts until it ended, plus RAN_MS (BODY_MS after its response at the latest); one whose
+ * counts until it ended, plus RAN_MS (BODY_MS after its response, when the driver answered it
+ * itself); one whose
  * frame is gone, or that has no frame (a worker's: the worker is awaited in the page, see
  * countMessages), does not.
  */
@@ -367,7 +369,12 @@ export function countFetching(page: Page, now: () => number = Date.now): () => n
   const ended = (req: HTTPRequest) => endBy(req, now() + RAN_MS);
   page.on('requestfinished', ended);
   page.on('requestfailed', ended);
-  page.on('response', (res: HTTPResponse) => endBy(res.request(), now() + BODY_MS));
+  page.on('response', (res: HTTPResponse) => {
+    // Chromium gives a response from the network its address, one the driver made none
+    // (Firefox gives none at all, and tells every end).
+    const from = res.remoteAddress() as { ip?: string } | undefined;
+    if (from && !from.ip) endBy(res.request(), now() + BODY_MS);
+  });
   return () => {
     const at = now();
     for (const [id, { req, until }] of pending)

@@ -401,15 +401,32 @@ describe("countFetching: requests under way, from the driver's view of the page'
     expect(count()).toBe(0);
   });
 
-  it('a request whose end is never told (a stand-in answered it) counts a while after its response', () => {
+  it('a request the driver answered itself (its end never told) counts a while after its response', () => {
     const { page, count, wait } = setUp();
     const call = request('fetch', 'https://app.partnero.com/pub/v1/transactions');
     page.emit('request', call);
     wait(900);
-    page.emit('response', { request: () => call });
+    page.emit('response', { request: () => call, remoteAddress: () => ({}) });
     wait(400);
     expect(count()).toBe(1);
     wait(150);
+    expect(count()).toBe(0);
+  });
+
+  it('one from the network is waited for until its body has arrived, however slow', () => {
+    const { page, count, wait } = setUp();
+    const hero = request('image', 'https://cdn.example/hero.jpg');
+    const plans = request('fetch', 'https://shop.example/api/plans');
+    page.emit('request', hero);
+    page.emit('request', plans);
+    page.emit('response', { request: () => hero, remoteAddress: () => ({ ip: '203.0.113.7', port: 443 }) });
+    // Firefox gives no address at all, and tells every end.
+    page.emit('response', { request: () => plans, remoteAddress: () => undefined });
+    wait(5000);
+    expect(count()).toBe(2);
+    page.emit('requestfinished', hero);
+    page.emit('requestfinished', plans);
+    wait(200);
     expect(count()).toBe(0);
   });
 
