@@ -137,21 +137,24 @@ export function countDeferred(key: string, horizonMs: number): void {
 export function countMessages(key: string, recentMs: number): void {
   const w = window as unknown as typeof globalThis & Record<string, unknown>;
   type Fn = (this: unknown, ...args: unknown[]) => unknown;
+  type Owner = Record<string, unknown> | undefined;
   const awaiting = new Set<object>();
   let heardAt = Number.NEGATIVE_INFINITY;
   const heard = () => {
     heardAt = performance.now();
   };
-  const posting = (owner: Record<string, unknown> | undefined) => {
-    const post = owner?.postMessage;
-    if (owner && typeof post === 'function')
-      owner.postMessage = function (this: unknown, ...args: unknown[]) {
-        heard();
-        return (post as Fn).apply(this, args);
+  /** Has `owner[name]()` call `then` with what it was called on, once it has returned. */
+  const after = (owner: Owner, name: string, then: (self: object) => void) => {
+    const method = owner?.[name];
+    if (owner && typeof method === 'function')
+      owner[name] = function (this: object, ...args: unknown[]) {
+        const result = (method as Fn).apply(this, args);
+        then(this);
+        return result;
       };
   };
-  posting(w);
-  posting(w.MessagePort?.prototype as unknown as Record<string, unknown> | undefined);
+  after(w, 'postMessage', heard);
+  after(w.MessagePort?.prototype as unknown as Owner, 'postMessage', heard);
   // Sources the page awaits: counted from their creation until they first speak or end, and
   // from each thing sent to them until they speak again. [name, how it ends, how it is sent to]
   const sources = [
@@ -162,29 +165,19 @@ export function countMessages(key: string, recentMs: number): void {
   for (const [name = '', stop = '', send = ''] of sources) {
     const Source = w[name] as (new (...args: unknown[]) => EventTarget) | undefined;
     if (typeof Source !== 'function') continue;
-    const ended = (source: object) => awaiting.delete(source);
     const told = (e: Event) => {
       heard();
-      ended(e.currentTarget as object);
+      awaiting.delete(e.currentTarget as object);
     };
     const proto = Source.prototype as unknown as Record<string, unknown>;
-    const [stopOf, sendOf, listen] = [proto[stop], proto[send], proto.addEventListener];
-    if (typeof stopOf === 'function')
-      proto[stop] = function (this: object, ...args: unknown[]) {
-        ended(this);
-        return (stopOf as Fn).apply(this, args);
-      };
-    if (typeof sendOf === 'function')
-      proto[send] = function (this: object, ...args: unknown[]) {
-        const sent = (sendOf as Fn).apply(this, args);
-        awaiting.add(this);
-        return sent;
-      };
+    after(proto, stop, (source) => awaiting.delete(source));
+    after(proto, send, (source) => awaiting.add(source));
     // An EventSource's named events ("event: plans") reach only listeners of that name.
+    const listen = proto.addEventListener as Fn;
     if (name === 'EventSource' && typeof listen === 'function')
       proto.addEventListener = function (this: EventTarget, type: unknown, ...rest: unknown[]) {
-        if (awaiting.has(this) && typeof type === 'string') (listen as Fn).call(this, type, told);
-        return (listen as Fn).call(this, type, ...rest);
+        if (awaiting.has(this) && typeof type === 'string') listen.call(this, type, told);
+        return listen.call(this, type, ...rest);
       };
     w[name] = new Proxy(Source, {
       construct(target, args, newTarget) {
